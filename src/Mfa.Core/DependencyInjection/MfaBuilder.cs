@@ -1,0 +1,6 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal sealed class MfaBuilder(IServiceCollection services) : IMfaBuilder
+{
+    public IServiceCollection Services { get; } = services;
+}

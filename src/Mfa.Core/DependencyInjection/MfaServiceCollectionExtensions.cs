@@ -1,0 +1,33 @@
+using Mfa.Core;
+using Mfa.Core.Secrets;
+using Mfa.Core.Service;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The Mfa.Sdk entry point: <c>services.AddMfa(o => …).AddTotp(…)</c>.</summary>
+public static class MfaServiceCollectionExtensions
+{
+    /// <summary>Adds the MFA service, options (validated at start-up), the default secret protector and <see cref="TimeProvider.System"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures <see cref="MfaOptions"/>.</param>
+    /// <returns>The builder to add factors and a store to.</returns>
+    /// <remarks>A store must be added too: <c>UseSqlite</c>, <c>UsePostgreSql</c>, or <c>UseInMemoryStores</c> for tests.</remarks>
+    public static IMfaBuilder AddMfa(this IServiceCollection services, Action<MfaOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<MfaOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>());
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.TryAddSingleton<IMfaService, MfaService>();
+        return new MfaBuilder(services);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mfa.Core.Diagnostics;
+
+/// <summary>Log messages for security decisions. Parameters are ids, kinds and reasons: never codes, secrets or keys.</summary>
+internal static partial class MfaLog
+{
+    [LoggerMessage(EventId = MfaEventIds.ChallengeBegun, Level = LogLevel.Information, Message = "MFA challenge {ChallengeId} begun for user {UserId} with {Factor} for {Purpose}")]
+    public static partial void ChallengeBegun(ILogger logger, string challengeId, string userId, string factor, string purpose);
+
+    [LoggerMessage(EventId = MfaEventIds.ChallengeSucceeded, Level = LogLevel.Information, Message = "MFA challenge {ChallengeId} succeeded for user {UserId} with {Factor} authenticator {AuthenticatorId} for {Purpose}")]
+    public static partial void ChallengeSucceeded(ILogger logger, string challengeId, string userId, string factor, string authenticatorId, string purpose);
+
+    [LoggerMessage(EventId = MfaEventIds.ChallengeFailed, Level = LogLevel.Warning, Message = "MFA challenge {ChallengeId} failed for user {UserId} with {Factor}: {Reason}")]
+    public static partial void ChallengeFailed(ILogger logger, string challengeId, string userId, string factor, MfaFailureReason reason);
+
+    [LoggerMessage(EventId = MfaEventIds.LockedOut, Level = LogLevel.Warning, Message = "MFA attempt refused for user {UserId}: locked out until {LockedUntil}")]
+    public static partial void LockedOut(ILogger logger, string userId, DateTimeOffset? lockedUntil);
+
+    [LoggerMessage(EventId = MfaEventIds.AuthenticatorHardLocked, Level = LogLevel.Warning, Message = "Authenticator {AuthenticatorId} of user {UserId} locked after {Failures} consecutive failures")]
+    public static partial void AuthenticatorHardLocked(ILogger logger, string authenticatorId, string userId, int failures);
+
+    [LoggerMessage(EventId = MfaEventIds.Unlocked, Level = LogLevel.Information, Message = "User {UserId} unlocked by an administrator")]
+    public static partial void Unlocked(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.EnrollmentBegun, Level = LogLevel.Information, Message = "Enrollment {ChallengeId} of a {Factor} authenticator begun for user {UserId}")]
+    public static partial void EnrollmentBegun(ILogger logger, string challengeId, string factor, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.EnrollmentSucceeded, Level = LogLevel.Information, Message = "User {UserId} enrolled {Factor} authenticator {AuthenticatorId}")]
+    public static partial void EnrollmentSucceeded(ILogger logger, string userId, string factor, string authenticatorId);
+
+    [LoggerMessage(EventId = MfaEventIds.EnrollmentFailed, Level = LogLevel.Warning, Message = "Enrollment {ChallengeId} of a {Factor} authenticator failed for user {UserId}: {Reason}")]
+    public static partial void EnrollmentFailed(ILogger logger, string challengeId, string factor, string userId, MfaFailureReason reason);
+
+    [LoggerMessage(EventId = MfaEventIds.AuthenticatorRenamed, Level = LogLevel.Information, Message = "Authenticator {AuthenticatorId} of user {UserId} renamed")]
+    public static partial void AuthenticatorRenamed(ILogger logger, string authenticatorId, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.AuthenticatorRemoved, Level = LogLevel.Information, Message = "Authenticator {AuthenticatorId} ({Factor}) of user {UserId} removed")]
+    public static partial void AuthenticatorRemoved(ILogger logger, string authenticatorId, string factor, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.LastAuthenticatorRemovalRefused, Level = LogLevel.Warning, Message = "Refused to remove the last authenticator {AuthenticatorId} of user {UserId}, who must use MFA")]
+    public static partial void LastAuthenticatorRemovalRefused(ILogger logger, string authenticatorId, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.UserLockedOutByRemoval, Level = LogLevel.Warning, Message = "The last authenticator {AuthenticatorId} of user {UserId} was removed by force; the user must use MFA and is now locked out")]
+    public static partial void UserLockedOutByRemoval(ILogger logger, string authenticatorId, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.RecoveryCodesGenerated, Level = LogLevel.Information, Message = "New recovery codes generated for user {UserId} ({Count} codes); the old set is void")]
+    public static partial void RecoveryCodesGenerated(ILogger logger, string userId, int count);
+
+    [LoggerMessage(EventId = MfaEventIds.RecoveryCodeRedeemed, Level = LogLevel.Information, Message = "Recovery code redeemed by user {UserId}; {Remaining} left")]
+    public static partial void RecoveryCodeRedeemed(ILogger logger, string userId, int remaining);
+
+    [LoggerMessage(EventId = MfaEventIds.RecoveryCodeRefused, Level = LogLevel.Warning, Message = "Recovery code refused for user {UserId}: {Reason}")]
+    public static partial void RecoveryCodeRefused(ILogger logger, string userId, MfaFailureReason reason);
+
+    [LoggerMessage(EventId = MfaEventIds.RequirementChanged, Level = LogLevel.Information, Message = "MFA requirement of user {UserId} set to {Requirement}")]
+    public static partial void RequirementChanged(ILogger logger, string userId, string requirement);
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Mfa.Core.Factors;
+
+/// <summary>The result of completing a challenge.</summary>
+public class ChallengeCompleteResult : MfaResult
+{
+    /// <summary>Creates a successful result.</summary>
+    /// <param name="authenticator">The authenticator that answered; if the factor changed it (a counter), the changed record, which the service stores.</param>
+    /// <param name="changed">Whether <paramref name="authenticator"/> carries changes the service must write back.</param>
+    public ChallengeCompleteResult(AuthenticatorRecord authenticator, bool changed = false)
+        : base(MfaFailureReason.None, message: null)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        Authenticator = authenticator;
+        AuthenticatorChanged = changed;
+    }
+
+    /// <summary>Creates a failed result.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <param name="message">A secret-free message.</param>
+    /// <param name="authenticator">The authenticator the attempt was made with, if known (for lockout accounting).</param>
+    protected ChallengeCompleteResult(MfaFailureReason reason, string? message, AuthenticatorRecord? authenticator = null)
+        : base(reason, message) => Authenticator = authenticator;
+
+    /// <summary>Whether the challenge succeeded.</summary>
+    [MemberNotNullWhen(true, nameof(Authenticator))]
+    public new bool Succeeded => base.Succeeded;
+
+    /// <summary>The authenticator used (always on success; on failure when known).</summary>
+    public AuthenticatorRecord? Authenticator { get; }
+
+    /// <summary>Whether the factor changed <see cref="Authenticator"/> and the service must write it back.</summary>
+    public bool AuthenticatorChanged { get; }
+
+    /// <summary>Creates a failed result of the base type.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <param name="message">A secret-free message.</param>
+    /// <param name="authenticator">The authenticator tried, if known.</param>
+    /// <returns>The result.</returns>
+    public static ChallengeCompleteResult Failure(MfaFailureReason reason, string? message = null, AuthenticatorRecord? authenticator = null) => new(reason, message, authenticator);
+}

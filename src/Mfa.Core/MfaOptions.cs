@@ -1,0 +1,65 @@
+namespace Mfa.Core;
+
+/// <summary>Options for the MFA service: lifetimes, policy defaults, lockout, recovery codes and secret protection.</summary>
+public sealed class MfaOptions
+{
+    /// <summary>How long a begun challenge (sign-in or step-up) stays usable.</summary>
+    /// <value>Default 2 minutes; 10 seconds to 15 minutes.</value>
+    public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a begun enrollment stays usable.</summary>
+    /// <value>Default 10 minutes; 1 minute to 1 hour.</value>
+    public TimeSpan EnrollmentLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether users must use MFA unless their own setting says otherwise.</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool RequireMfaByDefault { get; set; } = true;
+
+    /// <summary>How long a user who must use MFA may still sign in without an authenticator, from when the SDK first saw them.</summary>
+    /// <value>Default zero (no grace); at most 90 days.</value>
+    public TimeSpan EnrollmentGracePeriod { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The factor kinds users may enroll and use. Empty: every registered factor.</summary>
+    /// <value>Default empty.</value>
+    public ISet<string> AllowedFactors { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Per-user throttling: after this many failures within <see cref="ThrottleWindow"/>, the user must wait until the window ends.</summary>
+    /// <value>Default 5; 1 to 1000.</value>
+    public int ThrottleMaxFailures { get; set; } = 5;
+
+    /// <summary>The window for <see cref="ThrottleMaxFailures"/>.</summary>
+    /// <value>Default 5 minutes; 1 second to 1 day.</value>
+    public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Consecutive failures after which an authenticator is locked until an administrator unlocks it
+    /// (NIST SP 800-63B §5.2.2 allows at most 100).
+    /// </summary>
+    /// <value>Default 100; 1 to 100.</value>
+    public int HardLockThreshold { get; set; } = 100;
+
+    /// <summary>How many recovery codes a set holds.</summary>
+    /// <value>Default 10; 1 to 50.</value>
+    public int RecoveryCodeCount { get; set; } = 10;
+
+    /// <summary>The length of each recovery code, in characters from a 32-symbol alphabet (5 bits each).</summary>
+    /// <value>Default 10 (50 bits); 8 to 32.</value>
+    public int RecoveryCodeLength { get; set; } = 10;
+
+    /// <summary>PBKDF2-SHA256 iterations for recovery-code hashes.</summary>
+    /// <value>Default 100,000; 1,000 to 10,000,000.</value>
+    public int RecoveryCodeHashIterations { get; set; } = 100_000;
+
+    /// <summary>
+    /// The 32-byte AES-256-GCM key the default <see cref="Secrets.ISecretProtector"/> encrypts stored secrets with.
+    /// Required unless another protector is configured (for example <c>UseDataProtection()</c>).
+    /// </summary>
+    /// <remarks>Load it from a secret store; never hard-code it. Losing it makes enrolled TOTP secrets unusable.</remarks>
+    /// <value>Default none.</value>
+#pragma warning disable CA1819 // A key is naturally a byte array; the protector copies it.
+    public byte[]? SecretKey { get; set; }
+#pragma warning restore CA1819
+
+    /// <summary>Set when a builder method replaces the default secret protector, so no key is required.</summary>
+    internal bool CustomSecretProtector { get; set; }
+}

@@ -1,0 +1,53 @@
+namespace Mfa.Core;
+
+/// <summary>
+/// What a challenge is for. A success for one purpose can never be presented as another's.
+/// </summary>
+public readonly record struct MfaPurpose
+{
+    private const string StepUpPrefix = "step-up:";
+
+    private MfaPurpose(string value) => Value = value;
+
+    /// <summary>Signing in.</summary>
+    public static MfaPurpose SignIn { get; } = new("sign-in");
+
+    /// <summary>Enrolling a new authenticator.</summary>
+    public static MfaPurpose Enrollment { get; } = new("enrollment");
+
+    /// <summary>The stable string form (for storage and logs).</summary>
+    public string Value => field ?? "sign-in";
+
+    /// <summary>Re-authenticating before a sensitive action, such as a password change.</summary>
+    /// <param name="action">A short lowercase action name, for example <c>password-change</c>.</param>
+    /// <returns>The purpose.</returns>
+    public static MfaPurpose StepUp(string action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        if (action.Length > 64 || !action.All(static c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new ArgumentException("A step-up action is at most 64 characters of a-z, 0-9, '-', '_' and '.'.", nameof(action));
+        }
+
+        return new(StepUpPrefix + action);
+    }
+
+    /// <summary>Reads a purpose back from its <see cref="Value"/>.</summary>
+    /// <param name="value">The stored value.</param>
+    /// <returns>The purpose.</returns>
+    /// <exception cref="FormatException">The value is not a purpose.</exception>
+    public static MfaPurpose Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value switch
+        {
+            "sign-in" => SignIn,
+            "enrollment" => Enrollment,
+            _ when value.StartsWith(StepUpPrefix, StringComparison.Ordinal) && value.Length > StepUpPrefix.Length => StepUp(value[StepUpPrefix.Length..]),
+            _ => throw new FormatException("Not an MFA purpose."),
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

@@ -1,0 +1,35 @@
+namespace Mfa.Core;
+
+/// <summary>The user an MFA step is for: a stable identifier and a name to show on authenticators.</summary>
+/// <remarks>
+/// <see cref="Id"/> must be the host's immutable user key (not an e-mail address that can change hands).
+/// Every pending challenge and every success is bound to it.
+/// </remarks>
+public sealed record MfaUser
+{
+    /// <summary>The longest accepted <see cref="Id"/>, in characters.</summary>
+    public const int MaxIdLength = 256;
+
+    /// <summary>Creates a user.</summary>
+    /// <param name="id">The stable, non-empty user identifier (at most <see cref="MaxIdLength"/> characters).</param>
+    /// <param name="displayName">A human-readable name; shown in authenticator apps and on security keys.</param>
+    /// <exception cref="ArgumentException">The id is empty, too long or the display name is empty.</exception>
+    public MfaUser(string id, string displayName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        if (id.Length > MaxIdLength)
+        {
+            throw new ArgumentException($"A user id has at most {MaxIdLength} characters.", nameof(id));
+        }
+
+        Id = id;
+        DisplayName = displayName;
+    }
+
+    /// <summary>The stable user identifier.</summary>
+    public string Id { get; }
+
+    /// <summary>The name shown to the user.</summary>
+    public string DisplayName { get; }
+}

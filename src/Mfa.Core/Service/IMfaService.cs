@@ -1,0 +1,105 @@
+using Mfa.Core.Factors;
+using Mfa.Core.Policy;
+
+namespace Mfa.Core.Service;
+
+/// <summary>
+/// The orchestrator a host talks to: status, enrollment, challenges with any enrolled factor, authenticator management,
+/// recovery codes and admin controls. It applies policy and lockout, binds every pending step to the user, factor,
+/// authenticator and purpose it was begun for, and consumes it at most once.
+/// </summary>
+/// <remarks>Nothing a user or attacker sends makes these methods throw: failures are results. Store faults propagate.</remarks>
+public interface IMfaService
+{
+    /// <summary>The user's MFA status (requirement, state, enrolled factors, last use, lockout).</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The status.</returns>
+    Task<MfaUserStatus> GetStatusAsync(MfaUser user, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the user's authenticators (no secrets).</summary>
+    /// <param name="userId">The user id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The authenticators, oldest first.</returns>
+    Task<IReadOnlyList<AuthenticatorInfo>> ListAuthenticatorsAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Begins enrolling a new authenticator.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="request">The factor-specific request.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The pending enrollment and what to show the user.</returns>
+    Task<MfaEnrollmentStart> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes an enrollment. A failed attempt leaves it pending (until it expires); a success consumes it.</summary>
+    /// <param name="user">The user (must be the one the enrollment was begun for).</param>
+    /// <param name="enrollmentId">The id from <see cref="BeginEnrollmentAsync"/>.</param>
+    /// <param name="response">The factor-specific response.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new authenticator, or a failure.</returns>
+    Task<MfaOperationResult> CompleteEnrollmentAsync(MfaUser user, string enrollmentId, EnrollmentResponse response, CancellationToken cancellationToken = default);
+
+    /// <summary>Begins a challenge with one of the user's factors.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="request">Which factor (and optionally authenticator), and the purpose.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The pending challenge and the factor's client data.</returns>
+    Task<MfaChallengeStart> BeginChallengeAsync(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes a challenge. The challenge is consumed by the first attempt, successful or not; completing it for another
+    /// user, factor or purpose fails without consuming it.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="challengeId">The id from <see cref="BeginChallengeAsync"/>.</param>
+    /// <param name="purpose">The purpose the host is completing it for.</param>
+    /// <param name="response">The factor-specific response.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The verification result.</returns>
+    Task<MfaVerificationResult> CompleteChallengeAsync(MfaUser user, string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default);
+
+    /// <summary>Renames one of the user's authenticators.</summary>
+    /// <param name="userId">The owner.</param>
+    /// <param name="authenticatorId">The authenticator.</param>
+    /// <param name="name">The new name (1 to 64 characters, no control characters).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The renamed authenticator, or a failure.</returns>
+    Task<MfaOperationResult> RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes one of the user's authenticators. Removing the last one of a user who must use MFA is refused unless
+    /// <paramref name="force"/> is set, in which case the result and the event say the user is now locked out.
+    /// </summary>
+    /// <param name="userId">The owner.</param>
+    /// <param name="authenticatorId">The authenticator.</param>
+    /// <param name="force">Remove even the last authenticator of a user who must use MFA.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The removed authenticator, or a failure.</returns>
+    Task<MfaOperationResult> RemoveAuthenticatorAsync(string userId, string authenticatorId, bool force = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Generates a new set of recovery codes; the old set stops working.</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The codes, to show once.</returns>
+    Task<RecoveryCodesResult> GenerateRecoveryCodesAsync(MfaUser user, CancellationToken cancellationToken = default);
+
+    /// <summary>Redeems one recovery code (each works once, even when redeemed concurrently).</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="code">The code as typed (case, spaces and hyphens are ignored).</param>
+    /// <param name="purpose">What the code is redeemed for.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The verification result.</returns>
+    Task<MfaVerificationResult> RedeemRecoveryCodeAsync(MfaUser user, string code, MfaPurpose purpose, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets whether a user must use MFA (<see langword="null"/>: follow the default).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="requirement">The requirement.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    Task SetRequirementAsync(string userId, MfaRequirement? requirement, CancellationToken cancellationToken = default);
+
+    /// <summary>Clears the user's throttle and the hard lock of all their authenticators (an admin action).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    Task UnlockAsync(string userId, CancellationToken cancellationToken = default);
+}

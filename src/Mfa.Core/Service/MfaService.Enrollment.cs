@@ -1,0 +1,105 @@
+using Mfa.Core.Diagnostics;
+using Mfa.Core.Factors;
+using Mfa.Core.Storage;
+
+namespace Mfa.Core.Service;
+
+/// <summary>Enrollment: begin stores the factor's state; complete verifies, then consumes it once and stores the record.</summary>
+internal sealed partial class MfaService
+{
+    public async Task<MfaEnrollmentStart> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TryGetAllowedFactor(request.Kind, out var factor))
+        {
+            return MfaEnrollmentStart.Failure(MfaFailureReason.FactorNotAllowed);
+        }
+
+        var existing = (await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false)).Where(r => r.Kind == request.Kind).ToList();
+        var begun = await factor.BeginEnrollmentAsync(user, request, existing, cancellationToken).ConfigureAwait(false);
+        if (!begun.Succeeded)
+        {
+            return MfaEnrollmentStart.Failure(begun.FailureReason, begun.Message);
+        }
+
+        var now = _time.GetUtcNow();
+        await _userSettings.GetOrCreateAsync(user.Id, now, cancellationToken).ConfigureAwait(false);
+        var pending = new PendingChallenge
+        {
+            Id = Base64Url.NewRandom(16),
+            Binding = new ChallengeBinding(user.Id, request.Kind, AuthenticatorId: null, MfaPurpose.Enrollment.Value),
+            CreatedAt = now,
+            ExpiresAt = now + Options.EnrollmentLifetime,
+            State = begun.State,
+        };
+        await _challenges.CreateAsync(pending, cancellationToken).ConfigureAwait(false);
+        MfaLog.EnrollmentBegun(_logger, pending.Id, request.Kind, user.Id);
+        return MfaEnrollmentStart.Success(pending.Id, pending.ExpiresAt, begun);
+    }
+
+    public async Task<MfaOperationResult> CompleteEnrollmentAsync(MfaUser user, string enrollmentId, EnrollmentResponse response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(enrollmentId);
+        ArgumentNullException.ThrowIfNull(response);
+        var kind = response.Kind;
+        if (!TryGetAllowedFactor(kind, out var factor))
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.FactorNotAllowed);
+        }
+
+        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        if (lockout.IsLockedOut)
+        {
+            return await LockedOutAsync(user.Id, kind, lockout, retry => MfaOperationResult.Failure(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
+        }
+
+        var binding = new ChallengeBinding(user.Id, kind, AuthenticatorId: null, MfaPurpose.Enrollment.Value);
+        var pending = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
+        if (pending is null || pending.Binding != binding || pending.Consumed || pending.ExpiresAt <= _time.GetUtcNow())
+        {
+            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, Diagnose(pending, binding), message: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Verify first so that a mistyped first code can be retried; then consume atomically so only one completion stores a record.
+        var completed = await factor.CompleteEnrollmentAsync(user, pending.State, response, cancellationToken).ConfigureAwait(false);
+        if (!completed.Succeeded)
+        {
+            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, completed.FailureReason, completed.Message, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (completed.Authenticator.UserId != user.Id || completed.Authenticator.Kind != kind)
+        {
+            throw new InvalidOperationException($"Factor '{kind}' returned an authenticator for another user or kind.");
+        }
+
+        if (await _challenges.TryConsumeAsync(enrollmentId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is null)
+        {
+            var again = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
+            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, Diagnose(again, binding), message: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = await _authenticators.TryCreateAsync(completed.Authenticator, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, MfaFailureReason.AlreadyEnrolled, message: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (completed.OnStored is { } onStored)
+        {
+            await onStored(stored, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _lockout.RecordSuccessAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+        MfaLog.EnrollmentSucceeded(_logger, user.Id, kind, stored.Id);
+        return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
+    }
+
+    private async Task<MfaOperationResult> EnrollmentFailedAsync(string userId, string kind, string enrollmentId, MfaFailureReason reason, string? message, CancellationToken cancellationToken)
+    {
+        MfaLog.EnrollmentFailed(_logger, enrollmentId, kind, userId, reason);
+        await _lockout.RecordFailureAsync(userId, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+        return MfaOperationResult.Failure(reason, message);
+    }
+}

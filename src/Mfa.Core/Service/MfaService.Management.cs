@@ -1,0 +1,163 @@
+using Mfa.Core.Diagnostics;
+using Mfa.Core.Policy;
+
+namespace Mfa.Core.Service;
+
+/// <summary>Status, listing, renaming, removal (with the last-authenticator guard) and admin controls.</summary>
+internal sealed partial class MfaService
+{
+    private const int MaxNameLength = 64;
+
+    public async Task<MfaUserStatus> GetStatusAsync(MfaUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = _time.GetUtcNow();
+        var settings = await _userSettings.GetOrCreateAsync(user.Id, now, cancellationToken).ConfigureAwait(false);
+        var records = await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var requirement = settings.Requirement ?? DefaultRequirement;
+        var graceEnds = settings.FirstSeenAt + Options.EnrollmentGracePeriod;
+        var state = (records.Count, requirement) switch
+        {
+            ( > 0, _) => MfaUserState.Enrolled,
+            (_, MfaRequirement.Optional) => MfaUserState.NotRequired,
+            _ when now < graceEnds => MfaUserState.InGracePeriod,
+            _ => MfaUserState.MustEnroll,
+        };
+
+        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var hardLocked = new List<string>();
+        foreach (var record in records)
+        {
+            if (await _lockout.IsAuthenticatorLockedAsync(record.Id, cancellationToken).ConfigureAwait(false))
+            {
+                hardLocked.Add(record.Id);
+            }
+        }
+
+        return new MfaUserStatus
+        {
+            UserId = user.Id,
+            Requirement = requirement,
+            RequirementIsUserSpecific = settings.Requirement is not null,
+            State = state,
+            EnrolledFactors = [.. records.Select(r => r.Kind).Distinct(StringComparer.Ordinal)],
+            Authenticators = [.. records.Select(AuthenticatorInfo.From)],
+            LastUsedAt = records.Max(r => r.LastUsedAt),
+            GracePeriodEndsAt = requirement == MfaRequirement.Required && records.Count == 0 ? graceEnds : null,
+            IsLockedOut = lockout.IsLockedOut,
+            RetryAfter = lockout.RetryAfter,
+            HardLockedAuthenticators = hardLocked,
+            RecoveryCodesRemaining = await _recoveryCodes.CountRemainingAsync(user.Id, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    public async Task<IReadOnlyList<AuthenticatorInfo>> ListAuthenticatorsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        var records = await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        return [.. records.Select(AuthenticatorInfo.From)];
+    }
+
+    public async Task<MfaOperationResult> RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(authenticatorId);
+        ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        if (trimmed.Length is 0 or > MaxNameLength || trimmed.Any(char.IsControl))
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, $"A name has 1 to {MaxNameLength} characters and no control characters.");
+        }
+
+        var record = await _authenticators.FindByIdAsync(authenticatorId, cancellationToken).ConfigureAwait(false);
+        if (record is null || record.UserId != userId)
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.UnknownAuthenticator);
+        }
+
+        var updated = await _authenticators.TryUpdateAsync(record with { Name = trimmed }, cancellationToken).ConfigureAwait(false);
+        if (updated is null)
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.ConcurrencyConflict);
+        }
+
+        MfaLog.AuthenticatorRenamed(_logger, authenticatorId, userId);
+        return MfaOperationResult.Success(AuthenticatorInfo.From(updated));
+    }
+
+    public async Task<MfaOperationResult> RemoveAuthenticatorAsync(string userId, string authenticatorId, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(authenticatorId);
+        var records = await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        var record = records.FirstOrDefault(r => r.Id == authenticatorId);
+        if (record is null)
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.UnknownAuthenticator);
+        }
+
+        var required = await RequirementOfAsync(userId, cancellationToken).ConfigureAwait(false) == MfaRequirement.Required;
+        if (required && records.Count == 1 && !force)
+        {
+            MfaLog.LastAuthenticatorRemovalRefused(_logger, authenticatorId, userId);
+            return MfaOperationResult.Failure(MfaFailureReason.LastAuthenticator);
+        }
+
+        if (!await _authenticators.TryDeleteAsync(record.Id, record.Version, cancellationToken).ConfigureAwait(false))
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.ConcurrencyConflict);
+        }
+
+        var remaining = await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        var lockedOut = required && remaining.Count == 0;
+        if (lockedOut && !force)
+        {
+            // Two concurrent removals each saw another authenticator left; put this one back rather than strand the user.
+            await _authenticators.TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
+            MfaLog.LastAuthenticatorRemovalRefused(_logger, authenticatorId, userId);
+            return MfaOperationResult.Failure(MfaFailureReason.LastAuthenticator);
+        }
+
+        await _lockout.RecordSuccessAsync(userId, record.Id, cancellationToken).ConfigureAwait(false);
+        MfaLog.AuthenticatorRemoved(_logger, authenticatorId, record.Kind, userId);
+        if (lockedOut)
+        {
+            MfaLog.UserLockedOutByRemoval(_logger, authenticatorId, userId);
+        }
+
+        return MfaOperationResult.Success(AuthenticatorInfo.From(record), lockedOut);
+    }
+
+    public async Task SetRequirementAsync(string userId, MfaRequirement? requirement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        await _userSettings.SetRequirementAsync(userId, requirement, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var described = requirement switch
+        {
+            MfaRequirement.Required => "required",
+            MfaRequirement.Optional => "optional",
+            _ => "default",
+        };
+        MfaLog.RequirementChanged(_logger, userId, described);
+    }
+
+    public async Task UnlockAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        foreach (var record in await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false))
+        {
+            await _lockout.RecordSuccessAsync(userId, record.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _lockout.RecordSuccessAsync(userId, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+        MfaLog.Unlocked(_logger, userId);
+    }
+
+    private MfaRequirement DefaultRequirement => Options.RequireMfaByDefault ? MfaRequirement.Required : MfaRequirement.Optional;
+
+    private async Task<MfaRequirement> RequirementOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        var settings = await _userSettings.GetOrCreateAsync(userId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return settings.Requirement ?? DefaultRequirement;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Mfa.Core.Diagnostics;
+using Mfa.Core.Recovery;
+
+namespace Mfa.Core.Service;
+
+/// <summary>Recovery codes: generated from a CSPRNG, shown once, stored as salted hashes, each redeemable once.</summary>
+internal sealed partial class MfaService
+{
+    /// <summary>The <see cref="MfaVerificationResult.Kind"/> of a recovery-code redemption.</summary>
+    internal const string RecoveryCodeKind = "recovery-code";
+
+    public async Task<RecoveryCodesResult> GenerateRecoveryCodesAsync(MfaUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var salt = RandomNumberGenerator.GetBytes(RecoveryCodeHasher.SaltSize);
+        var codes = new List<string>(Options.RecoveryCodeCount);
+        var hashes = new List<ReadOnlyMemory<byte>>(Options.RecoveryCodeCount);
+        while (codes.Count < Options.RecoveryCodeCount)
+        {
+            var code = RecoveryCodeHasher.NewCode(Options.RecoveryCodeLength);
+            if (codes.Contains(code, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            codes.Add(code);
+            hashes.Add(RecoveryCodeHasher.Hash(code, salt, Options.RecoveryCodeHashIterations));
+        }
+
+        var now = _time.GetUtcNow();
+        await _recoveryCodes.ReplaceAsync(user.Id, salt, hashes, now, cancellationToken).ConfigureAwait(false);
+        MfaLog.RecoveryCodesGenerated(_logger, user.Id, codes.Count);
+        return new RecoveryCodesResult([.. codes.Select(RecoveryCodeHasher.Format)], now);
+    }
+
+    public async Task<MfaVerificationResult> RedeemRecoveryCodeAsync(MfaUser user, string code, MfaPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(code);
+        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        if (lockout.IsLockedOut)
+        {
+            return await LockedOutAsync(user.Id, RecoveryCodeKind, lockout, retry => MfaVerificationResult.Failure(user.Id, RecoveryCodeKind, purpose, MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
+        }
+
+        var normalized = RecoveryCodeHasher.Normalize(code, Options.RecoveryCodeLength);
+        var salt = normalized is null ? null : await _recoveryCodes.GetSaltAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var redeemed = normalized is not null && salt is { } s
+            && await _recoveryCodes.TryRedeemAsync(user.Id, RecoveryCodeHasher.Hash(normalized, s.Span, Options.RecoveryCodeHashIterations), cancellationToken).ConfigureAwait(false);
+        if (!redeemed)
+        {
+            var reason = normalized is null ? MfaFailureReason.MalformedInput : MfaFailureReason.InvalidRecoveryCode;
+            MfaLog.RecoveryCodeRefused(_logger, user.Id, reason);
+            MfaInstrumentation.Failed(RecoveryCodeKind, reason);
+            await _lockout.RecordFailureAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+            return MfaVerificationResult.Failure(user.Id, RecoveryCodeKind, purpose, reason);
+        }
+
+        await _lockout.RecordSuccessAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+        var remaining = await _recoveryCodes.CountRemainingAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        MfaLog.RecoveryCodeRedeemed(_logger, user.Id, remaining);
+        MfaInstrumentation.Succeeded(RecoveryCodeKind);
+        return MfaVerificationResult.Success(user.Id, RecoveryCodeKind, purpose, RecoveryCodeKind, challengeId: null, _time.GetUtcNow(), details: null);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Mfa.Core.Service;
+
+/// <summary>Where a user stands with MFA.</summary>
+public enum MfaUserState
+{
+    /// <summary>MFA is optional and the user has no authenticator.</summary>
+    NotRequired = 0,
+
+    /// <summary>The user has an authenticator: sign-in requires a second factor.</summary>
+    Enrolled = 1,
+
+    /// <summary>MFA is required, the user has no authenticator, and the grace period is running.</summary>
+    InGracePeriod = 2,
+
+    /// <summary>MFA is required, the user has no authenticator, and the grace period is over: the user must enroll (or is locked out).</summary>
+    MustEnroll = 3,
+}

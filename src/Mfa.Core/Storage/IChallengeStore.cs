@@ -1,0 +1,34 @@
+namespace Mfa.Core.Storage;
+
+/// <summary>Pending challenges: created once, expiring, consumed at most once, atomically, even across app servers.</summary>
+public interface IChallengeStore
+{
+    /// <summary>Stores a new pending challenge.</summary>
+    /// <param name="challenge">The challenge.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    Task CreateAsync(PendingChallenge challenge, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a challenge without consuming it (consumed ones included, until swept).</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The challenge, or <see langword="null"/>.</returns>
+    Task<PendingChallenge?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Atomically marks the challenge consumed if it exists, is not consumed, has not expired at <paramref name="now"/>
+    /// and its binding equals <paramref name="binding"/>; otherwise changes nothing.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    /// <param name="binding">The binding it must have.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The consumed challenge, or <see langword="null"/> when nothing was consumed. Exactly one concurrent caller wins.</returns>
+    Task<PendingChallenge?> TryConsumeAsync(string id, ChallengeBinding binding, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes challenges that expired before <paramref name="now"/>.</summary>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many were deleted.</returns>
+    Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,62 @@
+namespace Mfa.Core.Storage.InMemory;
+
+/// <summary>An in-process <see cref="IChallengeStore"/> for tests and samples.</summary>
+internal sealed class InMemoryChallengeStore : IChallengeStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, PendingChallenge> _challenges = new(StringComparer.Ordinal);
+
+    public Task CreateAsync(PendingChallenge challenge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        lock (_gate)
+        {
+            if (!_challenges.TryAdd(challenge.Id, challenge with { Consumed = false, State = challenge.State.ToArray() }))
+            {
+                throw new InvalidOperationException("A challenge with this id already exists.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<PendingChallenge?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        lock (_gate)
+        {
+            return Task.FromResult(_challenges.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<PendingChallenge?> TryConsumeAsync(string id, ChallengeBinding binding, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(binding);
+        lock (_gate)
+        {
+            if (!_challenges.TryGetValue(id, out var challenge) || challenge.Consumed || challenge.ExpiresAt <= now || challenge.Binding != binding)
+            {
+                return Task.FromResult<PendingChallenge?>(null);
+            }
+
+            var consumed = challenge with { Consumed = true };
+            _challenges[id] = consumed;
+            return Task.FromResult<PendingChallenge?>(consumed);
+        }
+    }
+
+    public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var expired = _challenges.Where(p => p.Value.ExpiresAt <= now).Select(p => p.Key).ToList();
+            foreach (var id in expired)
+            {
+                _challenges.Remove(id);
+            }
+
+            return Task.FromResult(expired.Count);
+        }
+    }
+}
