@@ -1,0 +1,328 @@
+using Mfa.Core.Storage;
+
+namespace Mfa.Specification.Storage;
+
+/// <summary>The contract of <see cref="IChallengeStore"/>: created once, expiring, consumed at most once (atomically), swept.</summary>
+public abstract class ChallengeStoreSpecification : StoreSpecification<IChallengeStore>
+{
+    private static readonly TimeSpan s_lifetime = TimeSpan.FromMinutes(2);
+
+    private PendingChallenge NewChallenge(string? authenticatorId = null, string purpose = "sign-in", byte[]? state = null) => new()
+    {
+        Id = NewId("challenge"),
+        Binding = new ChallengeBinding(NewId("user"), "totp", authenticatorId, purpose),
+        CreatedAt = Now,
+        ExpiresAt = Now + s_lifetime,
+        State = state ?? [1, 2, 3, 0, 255, 128],
+    };
+
+    private async Task<PendingChallenge> CreateAsync(PendingChallenge? challenge = null)
+    {
+        challenge ??= NewChallenge();
+        await Store.CreateAsync(challenge);
+        return challenge;
+    }
+
+    private static void AssertSameChallenge(PendingChallenge? actual, PendingChallenge expected, bool consumed)
+    {
+        Assert.That(actual, Is.Not.Null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(actual!.Id, Is.EqualTo(expected.Id));
+            Assert.That(actual.Binding, Is.EqualTo(expected.Binding));
+            Assert.That(actual.CreatedAt, Is.EqualTo(expected.CreatedAt));
+            Assert.That(actual.ExpiresAt, Is.EqualTo(expected.ExpiresAt));
+            Assert.That(actual.State.ToArray(), Is.EqualTo(expected.State.ToArray()));
+            Assert.That(actual.Consumed, Is.EqualTo(consumed));
+        }
+    }
+
+    /// <summary>Asserts that a refused consume changed nothing: the challenge is still unconsumed and its owner can still consume it.</summary>
+    private async Task AssertStillConsumableAsync(PendingChallenge challenge)
+    {
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: false);
+        var consumed = await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+        AssertSameChallenge(consumed, challenge, consumed: true);
+    }
+
+    // --- create and find --------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task CreateAsync_ThenFind_ReturnsEveryFieldUnconsumed()
+    {
+        var challenge = await CreateAsync(NewChallenge(authenticatorId: "auth-1", purpose: "step-up:password-change"));
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: false);
+    }
+
+    [Test]
+    public async Task CreateAsync_NoAuthenticatorId_RoundTripsNull()
+    {
+        var challenge = await CreateAsync();
+        Assert.That((await Store.FindAsync(challenge.Id))?.Binding.AuthenticatorId, Is.Null);
+    }
+
+    [Test]
+    public async Task CreateAsync_EmptyState_RoundTripsEmpty()
+    {
+        var challenge = await CreateAsync(NewChallenge(state: []));
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: false);
+    }
+
+    [Test]
+    public async Task CreateAsync_LargeState_RoundTrips()
+    {
+        var state = Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 31)).ToArray();
+        var challenge = await CreateAsync(NewChallenge(state: state));
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: false);
+    }
+
+    [Test]
+    public async Task CreateAsync_MarkedConsumedByCaller_IsStoredUnconsumed()
+    {
+        var challenge = NewChallenge() with { Consumed = true };
+        await Store.CreateAsync(challenge);
+        Assert.That((await Store.FindAsync(challenge.Id))?.Consumed, Is.False);
+    }
+
+    [Test]
+    public async Task CreateAsync_CallerChangesStateAfterwards_StoredStateUnchanged()
+    {
+        byte[] state = [9, 9, 9];
+        var challenge = await CreateAsync(NewChallenge(state: state));
+        state[0] = 0;
+        Assert.That((await Store.FindAsync(challenge.Id))?.State.ToArray(), Is.EqualTo(new byte[] { 9, 9, 9 }));
+    }
+
+    [Test]
+    public async Task CreateAsync_DuplicateId_ThrowsAndKeepsTheConsumedOriginal()
+    {
+        var original = await CreateAsync();
+        await Store.TryConsumeAsync(original.Id, original.Binding, Now);
+
+        // Re-creating an id must never reset a consumed challenge.
+        Assert.That(async () => await Store.CreateAsync(original with { State = new byte[] { 7 } }), Throws.Exception);
+        AssertSameChallenge(await Store.FindAsync(original.Id), original, consumed: true);
+    }
+
+    [Test]
+    public async Task FindAsync_Unknown_ReturnsNull()
+    {
+        Assert.That(await Store.FindAsync(NewId("challenge")), Is.Null);
+    }
+
+    [Test]
+    public async Task FindAsync_Expired_StillReturnsIt()
+    {
+        var challenge = await CreateAsync();
+        Time.Advance(s_lifetime + TimeSpan.FromHours(1));
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: false);
+    }
+
+    [Test]
+    public async Task FindAsync_OnPeer_SeesChallenge()
+    {
+        var challenge = await CreateAsync();
+        AssertSameChallenge(await Peer.FindAsync(challenge.Id), challenge, consumed: false);
+    }
+
+    // --- consume ------------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task TryConsumeAsync_Valid_ReturnsTheConsumedChallenge()
+    {
+        var challenge = await CreateAsync();
+        AssertSameChallenge(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), challenge, consumed: true);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_Valid_FindShowsItConsumed()
+    {
+        var challenge = await CreateAsync();
+        await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: true);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_BoundToAuthenticator_Consumes()
+    {
+        var challenge = await CreateAsync(NewChallenge(authenticatorId: "auth-1"));
+        Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_Twice_SecondReturnsNull()
+    {
+        var challenge = await CreateAsync();
+        await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+        Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), Is.Null);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_AlreadyConsumedOnPeer_ReturnsNull()
+    {
+        var challenge = await CreateAsync();
+        await Peer.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+        Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), Is.Null);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_Unknown_ReturnsNull()
+    {
+        var challenge = NewChallenge();
+        Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), Is.Null);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_JustBeforeExpiry_Consumes()
+    {
+        var challenge = await CreateAsync();
+        Time.Advance(s_lifetime - TimeSpan.FromMilliseconds(1));
+        Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_AtExpiry_ReturnsNullAndLeavesItUnconsumed()
+    {
+        var challenge = await CreateAsync();
+        Time.Advance(s_lifetime);
+
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+
+        Assert.That(result, Is.Null);
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: false);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_AfterExpiry_ReturnsNull()
+    {
+        var challenge = await CreateAsync();
+        Time.Advance(s_lifetime + TimeSpan.FromSeconds(1));
+        Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), Is.Null);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_WrongUser_ReturnsNullAndChangesNothing()
+    {
+        var challenge = await CreateAsync();
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { UserId = NewId("attacker") }, Now);
+        Assert.That(result, Is.Null);
+        await AssertStillConsumableAsync(challenge);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_UserIdDiffersOnlyInCase_ReturnsNullAndChangesNothing()
+    {
+        var challenge = await CreateAsync(NewChallenge() with { Binding = new ChallengeBinding("Alice-" + Guid.NewGuid().ToString("N"), "totp", null, "sign-in") });
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { UserId = challenge.Binding.UserId.ToLowerInvariant() }, Now);
+        Assert.That(result, Is.Null);
+        await AssertStillConsumableAsync(challenge);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_WrongFactor_ReturnsNullAndChangesNothing()
+    {
+        var challenge = await CreateAsync();
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { FactorKind = "webauthn" }, Now);
+        Assert.That(result, Is.Null);
+        await AssertStillConsumableAsync(challenge);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_WrongPurpose_ReturnsNullAndChangesNothing()
+    {
+        var challenge = await CreateAsync(NewChallenge(purpose: "step-up:password-change"));
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { Purpose = "sign-in" }, Now);
+        Assert.That(result, Is.Null);
+        await AssertStillConsumableAsync(challenge);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_WrongAuthenticator_ReturnsNullAndChangesNothing()
+    {
+        var challenge = await CreateAsync(NewChallenge(authenticatorId: "auth-1"));
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = "auth-2" }, Now);
+        Assert.That(result, Is.Null);
+        await AssertStillConsumableAsync(challenge);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_AuthenticatorGivenForUnboundChallenge_ReturnsNullAndChangesNothing()
+    {
+        var challenge = await CreateAsync();
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = "auth-1" }, Now);
+        Assert.That(result, Is.Null);
+        await AssertStillConsumableAsync(challenge);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_NoAuthenticatorForBoundChallenge_ReturnsNullAndChangesNothing()
+    {
+        var challenge = await CreateAsync(NewChallenge(authenticatorId: "auth-1"));
+        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = null }, Now);
+        Assert.That(result, Is.Null);
+        await AssertStillConsumableAsync(challenge);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_RacingWithTheSameBinding_ExactlyOneWins()
+    {
+        var challenge = await CreateAsync();
+
+        var results = await RaceAsync(store => store.TryConsumeAsync(challenge.Id, challenge.Binding, Now));
+
+        Assert.That(results.Count(r => r is not null), Is.EqualTo(1));
+        Assert.That((await Store.FindAsync(challenge.Id))?.Consumed, Is.True);
+    }
+
+    // --- sweep --------------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task SweepExpiredAsync_MixedChallenges_DeletesOnlyTheExpired()
+    {
+        var expired = await CreateAsync(NewChallenge() with { ExpiresAt = Now + TimeSpan.FromSeconds(10) });
+        var expiredConsumed = await CreateAsync(NewChallenge() with { ExpiresAt = Now + TimeSpan.FromSeconds(20) });
+        await Store.TryConsumeAsync(expiredConsumed.Id, expiredConsumed.Binding, Now);
+        var live = await CreateAsync(NewChallenge() with { ExpiresAt = Now + TimeSpan.FromMinutes(5) });
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        var swept = await Store.SweepExpiredAsync(Now);
+
+        Assert.That(swept, Is.EqualTo(2));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Store.FindAsync(expired.Id), Is.Null);
+            Assert.That(await Store.FindAsync(expiredConsumed.Id), Is.Null);
+        }
+
+        await AssertStillConsumableAsync(live);
+    }
+
+    [Test]
+    public async Task SweepExpiredAsync_ConsumedButNotExpired_KeepsIt()
+    {
+        // A consumed challenge stays findable until it expires, so a second attempt is told "already used".
+        var challenge = await CreateAsync();
+        await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+
+        var swept = await Store.SweepExpiredAsync(Now + TimeSpan.FromSeconds(1));
+
+        Assert.That(swept, Is.Zero);
+        AssertSameChallenge(await Store.FindAsync(challenge.Id), challenge, consumed: true);
+    }
+
+    [Test]
+    public async Task SweepExpiredAsync_NothingExpired_ReturnsZero()
+    {
+        await CreateAsync();
+        Assert.That(await Store.SweepExpiredAsync(Now), Is.Zero);
+    }
+
+    [Test]
+    public async Task SweepExpiredAsync_Twice_SecondDeletesNothing()
+    {
+        await CreateAsync();
+        Time.Advance(TimeSpan.FromHours(1));
+        await Store.SweepExpiredAsync(Now);
+        Assert.That(await Peer.SweepExpiredAsync(Now), Is.Zero);
+    }
+}
