@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Mfa.Core;
+using Mfa.Core.Storage;
+
+namespace Mfa.Storage.Relational;
+
+/// <summary>Authenticator records with a version column for optimistic concurrency and a unique (kind, credential id) index.</summary>
+internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
+{
+    private const string Columns = "id, user_id, kind, name, credential_id, data, created_at, last_used_at, version";
+
+    private readonly RelationalDatabase _database;
+    private readonly string _create;
+    private readonly string _findById;
+    private readonly string _findByCredential;
+    private readonly string _listByUser;
+    private readonly string _update;
+    private readonly string _delete;
+
+    public RelationalAuthenticatorStore(RelationalDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        var table = database.Table("authenticators");
+
+        // Without a conflict target, DO NOTHING covers the primary key and the (kind, credential_id) unique index alike.
+        _create = $"""
+            INSERT INTO {table} ({Columns})
+            VALUES (@id, @user_id, @kind, @name, @credential_id, @data, @created_at, @last_used_at, 1)
+            ON CONFLICT DO NOTHING
+            RETURNING {Columns}
+            """;
+        _findById = $"SELECT {Columns} FROM {table} WHERE id = @id";
+        _findByCredential = $"SELECT {Columns} FROM {table} WHERE kind = @kind AND credential_id = @credential_id";
+        _listByUser = $"SELECT {Columns} FROM {table} WHERE user_id = @user_id ORDER BY created_at, id";
+
+        // The version check and the immutable columns are part of the one UPDATE: no read-then-write window.
+        _update = $"""
+            UPDATE {table}
+            SET name = @name, data = @data, created_at = @created_at, last_used_at = @last_used_at, version = version + 1
+            WHERE id = @id AND version = @version AND user_id = @user_id AND kind = @kind
+              AND credential_id IS NOT DISTINCT FROM @credential_id
+            RETURNING {Columns}
+            """;
+        _delete = $"DELETE FROM {table} WHERE id = @id AND version = @version";
+    }
+
+    public Task<AuthenticatorRecord?> TryCreateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _database.QuerySingleAsync(_create, c => AddFields(c, record), Read, cancellationToken);
+    }
+
+    public Task<AuthenticatorRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _database.QuerySingleAsync(_findById, c => c.With("@id", id), Read, cancellationToken);
+    }
+
+    public Task<AuthenticatorRecord?> FindByCredentialIdAsync(string kind, string credentialId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(credentialId);
+        return _database.QuerySingleAsync(_findByCredential, c => c.With("@kind", kind).With("@credential_id", credentialId), Read, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuthenticatorRecord>> ListByUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        return await _database.QueryAsync(_listByUser, c => c.With("@user_id", userId), Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<AuthenticatorRecord?> TryUpdateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _database.QuerySingleAsync(_update, c => AddFields(c, record).With("@version", record.Version), Read, cancellationToken);
+    }
+
+    public async Task<bool> TryDeleteAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return await _database.ExecuteAsync(_delete, c => c.With("@id", id).With("@version", expectedVersion), cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static DbCommand AddFields(DbCommand command, AuthenticatorRecord record) => command
+        .With("@id", record.Id)
+        .With("@user_id", record.UserId)
+        .With("@kind", record.Kind)
+        .With("@name", record.Name)
+        .With("@credential_id", record.CredentialId)
+        .With("@data", record.Data)
+        .With("@created_at", record.CreatedAt)
+        .With("@last_used_at", record.LastUsedAt);
+
+    private static AuthenticatorRecord Read(DbDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        UserId = reader.GetString(1),
+        Kind = reader.GetString(2),
+        Name = reader.GetString(3),
+        CredentialId = reader.GetNullableString(4),
+        Data = reader.GetString(5),
+        CreatedAt = reader.GetTime(6),
+        LastUsedAt = reader.GetNullableTime(7),
+        Version = reader.GetInt64(8),
+    };
+}

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Mfa.Core.Storage;
+
+namespace Mfa.Storage.Relational;
+
+/// <summary>Pending challenges, consumed by one conditional UPDATE so that exactly one caller on any server wins.</summary>
+internal sealed class RelationalChallengeStore : IChallengeStore
+{
+    private const string Columns = "id, user_id, factor_kind, authenticator_id, purpose, created_at, expires_at, state, consumed";
+
+    private readonly RelationalDatabase _database;
+    private readonly string _create;
+    private readonly string _find;
+    private readonly string _consume;
+    private readonly string _sweep;
+
+    public RelationalChallengeStore(RelationalDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        var table = database.Table("challenges");
+
+        // DO NOTHING instead of an overwrite: re-creating an id must never reset a consumed challenge.
+        _create = $"""
+            INSERT INTO {table} ({Columns})
+            VALUES (@id, @user_id, @factor_kind, @authenticator_id, @purpose, @created_at, @expires_at, @state, FALSE)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        _find = $"SELECT {Columns} FROM {table} WHERE id = @id";
+
+        // Check and set in one statement: the row lock (PostgreSQL) or the write lock (SQLite) serializes racing
+        // consumers, and each re-checks "consumed = FALSE" after the winner committed. A refused consume changes nothing.
+        _consume = $"""
+            UPDATE {table} SET consumed = TRUE
+            WHERE id = @id AND consumed = FALSE AND expires_at > @now
+              AND user_id = @user_id AND factor_kind = @factor_kind AND purpose = @purpose
+              AND authenticator_id IS NOT DISTINCT FROM @authenticator_id
+            RETURNING {Columns}
+            """;
+        _sweep = $"DELETE FROM {table} WHERE expires_at <= @now";
+    }
+
+    public async Task CreateAsync(PendingChallenge challenge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        var binding = challenge.Binding;
+        var inserted = await _database.ExecuteAsync(
+            _create,
+            c => AddBinding(c.With("@id", challenge.Id), binding)
+                .With("@created_at", challenge.CreatedAt)
+                .With("@expires_at", challenge.ExpiresAt)
+                .With("@state", challenge.State),
+            cancellationToken).ConfigureAwait(false);
+        if (inserted != 1)
+        {
+            throw new InvalidOperationException("A challenge with this id already exists.");
+        }
+    }
+
+    public Task<PendingChallenge?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _database.QuerySingleAsync(_find, c => c.With("@id", id), Read, cancellationToken);
+    }
+
+    public Task<PendingChallenge?> TryConsumeAsync(string id, ChallengeBinding binding, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(binding);
+        return _database.QuerySingleAsync(_consume, c => AddBinding(c.With("@id", id), binding).With("@now", now), Read, cancellationToken);
+    }
+
+    public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        _database.ExecuteAsync(_sweep, c => c.With("@now", now), cancellationToken);
+
+    private static DbCommand AddBinding(DbCommand command, ChallengeBinding binding) => command
+        .With("@user_id", binding.UserId)
+        .With("@factor_kind", binding.FactorKind)
+        .With("@authenticator_id", binding.AuthenticatorId)
+        .With("@purpose", binding.Purpose);
+
+    private static PendingChallenge Read(DbDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Binding = new ChallengeBinding(reader.GetString(1), reader.GetString(2), reader.GetNullableString(3), reader.GetString(4)),
+        CreatedAt = reader.GetTime(5),
+        ExpiresAt = reader.GetTime(6),
+        State = reader.GetBlob(7),
+        Consumed = reader.GetBoolean(8),
+    };
+}

@@ -1,0 +1,327 @@
+using System.Data.Common;
+using Mfa.Storage.Relational.Migrations;
+using Microsoft.Extensions.Logging;
+
+namespace Mfa.Storage.Relational;
+
+/// <summary>
+/// One SQL database as the stores see it: opens connections, names tables, starts write transactions and keeps the schema
+/// at the version the stores need. Providers derive from it with their ADO.NET driver and SQL dialect details.
+/// </summary>
+/// <remarks>
+/// All store statements are shared between providers: they use only SQL that SQLite (3.39+) and PostgreSQL (12+) both
+/// accept (<c>ON CONFLICT</c>, <c>RETURNING</c>, <c>IS NOT DISTINCT FROM</c>), times as UTC unix milliseconds.
+/// </remarks>
+internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly SemaphoreSlim _readyGate = new(1, 1);
+    private readonly ILogger _logger;
+    private volatile bool _ready;
+
+    protected RelationalDatabase(RelationalStoreOptions options, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        Options = options;
+        Time = time;
+        _logger = logger;
+        CommandTimeoutSeconds = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
+    }
+
+    /// <summary>The provider's name in logs and errors (<c>sqlite</c>, <c>postgresql</c>).</summary>
+    public abstract string ProviderName { get; }
+
+    /// <summary>The options.</summary>
+    public RelationalStoreOptions Options { get; }
+
+    /// <summary>The clock (migration timestamps, sweeping).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The schema version this code needs and migrates to.</summary>
+    public int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>The provider's migrations, in version order.</summary>
+    protected abstract IReadOnlyList<Migration> Migrations { get; }
+
+    /// <summary>SQL returning 1 when the table named by the <c>@name</c> parameter (unquoted, prefixed) exists, else 0.</summary>
+    protected abstract string TableExistsSql { get; }
+
+    private int CommandTimeoutSeconds { get; }
+
+    /// <summary>The quoted, qualified name of a store table.</summary>
+    /// <param name="name">The unprefixed name (<c>challenges</c>).</param>
+    /// <returns>The name to splice into SQL.</returns>
+    public abstract string Table(string name);
+
+    /// <summary>Opens a connection for a store operation, migrating or checking the schema on first use.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The open connection; the caller disposes it.</returns>
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_ready)
+        {
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a transaction that holds the write lock from its first statement.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The transaction.</returns>
+    public virtual ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>Creates a command with the configured timeout.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="sql">The statement.</param>
+    /// <param name="transaction">The transaction, if any.</param>
+    /// <returns>The command; the caller disposes it.</returns>
+    public DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Statements are built from constant text and validated, quoted table names; values are parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.CommandTimeout = CommandTimeoutSeconds;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>Runs one statement that returns rows, on its own connection, and reads every row.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="sql">The statement.</param>
+    /// <param name="bind">Adds the parameters.</param>
+    /// <param name="read">Reads one row.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The rows.</returns>
+    public async Task<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        ArgumentNullException.ThrowIfNull(read);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = Command(connection, sql);
+            bind(command);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(read(reader));
+                }
+
+                return rows;
+            }
+        }
+    }
+
+    /// <summary>Runs one statement that returns at most one row, on its own connection.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="sql">The statement.</param>
+    /// <param name="bind">Adds the parameters.</param>
+    /// <param name="read">Reads the row.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The row, or <see langword="null"/> when there is none.</returns>
+    public async Task<T?> QuerySingleAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = await QueryAsync(sql, bind, read, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>Runs one statement that returns no rows, on its own connection.</summary>
+    /// <param name="sql">The statement.</param>
+    /// <param name="bind">Adds the parameters.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many rows it changed.</returns>
+    public async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = Command(connection, sql);
+            bind(command);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Migrates (when enabled) or checks the schema once; later calls return at once.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="InvalidOperationException">Migrations are off and the schema is older than this code needs.</exception>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        await _readyGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_ready)
+            {
+                return;
+            }
+
+            if (Options.RunMigrationsAtStartup)
+            {
+                await MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var version = await GetSchemaVersionAsync(cancellationToken).ConfigureAwait(false);
+                if (version < LatestVersion)
+                {
+                    throw new InvalidOperationException(
+                        $"The MFA {ProviderName} schema is at version {version} but this version of Mfa.Sdk needs {LatestVersion}. "
+                        + $"Run 'mfa store migrate --provider {ProviderName}' or set RunMigrationsAtStartup.");
+                }
+            }
+
+            _ready = true;
+        }
+        finally
+        {
+            _readyGate.Release();
+        }
+    }
+
+    /// <summary>Reads the schema version (0 for an empty database).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The version.</returns>
+    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var exists = Command(connection, TableExistsSql).With("@name", Options.TablePrefix + "schema_version");
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return 0;
+            }
+
+            using var read = Command(connection, $"SELECT COALESCE(MAX(version), 0) FROM {Table("schema_version")}");
+            return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
+    /// Brings the schema to <see cref="LatestVersion"/> in one transaction, applying each missing migration once; safe to run
+    /// from several servers at once (the provider serializes migrators).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many migrations were applied (0 when the schema was current).</returns>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await PrepareMigrationAsync(connection, cancellationToken).ConfigureAwait(false);
+            var transaction = await BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var versionTable = Table("schema_version");
+                using (var create = Command(connection, $"CREATE TABLE IF NOT EXISTS {versionTable} (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)", transaction))
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                int current;
+                using (var read = Command(connection, $"SELECT COALESCE(MAX(version), 0) FROM {versionTable}", transaction))
+                {
+                    current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                var applied = 0;
+                foreach (var migration in Migrations.Where(m => m.Version > current))
+                {
+                    using (var script = Command(connection, ExpandScript(migration.Script), transaction))
+                    {
+                        await script.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    using (var record = Command(connection, $"INSERT INTO {versionTable} (version, name, applied_at) VALUES (@version, @name, @applied_at)", transaction)
+                        .With("@version", migration.Version)
+                        .With("@name", migration.Name)
+                        .With("@applied_at", Time.GetUtcNow().ToUnixTimeMilliseconds()))
+                    {
+                        await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    applied++;
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                if (applied > 0)
+                {
+                    Log.Migrated(_logger, ProviderName, current, current + applied);
+                }
+
+                return applied;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: false);
+        GC.SuppressFinalize(this);
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Opens a raw connection (no schema check) and prepares the session.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The open connection.</returns>
+    protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Expands the placeholders of a migration script.</summary>
+    /// <param name="script">The script.</param>
+    /// <returns>The SQL to run.</returns>
+    protected abstract string ExpandScript(string script);
+
+    /// <summary>Runs what must happen outside the migration transaction (for example switching SQLite to WAL).</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    protected virtual Task PrepareMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Makes other migrators wait until this transaction ends.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="transaction">The migration transaction.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Releases the provider's asynchronous resources.</summary>
+    /// <returns>A task.</returns>
+    protected virtual ValueTask DisposeAsyncCore() => ValueTask.CompletedTask;
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _readyGate.Dispose();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = RelationalEventIds.Migrated, Level = LogLevel.Information, Message = "MFA {Provider} schema migrated from version {From} to {To}")]
+        public static partial void Migrated(ILogger logger, string provider, int from, int to);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Mfa.Storage.Relational;
+using Mfa.Storage.Relational.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Mfa.Storage.Sqlite;
+
+/// <summary>A SQLite database file: pooled connections with a busy timeout, BEGIN IMMEDIATE for write transactions, WAL.</summary>
+internal sealed class SqliteDatabase : RelationalDatabase
+{
+    private static readonly IReadOnlyList<Migration> s_migrations = Migration.LoadEmbedded(typeof(SqliteDatabase).Assembly);
+
+    private readonly string _connectionString;
+    private readonly string _busyTimeout;
+
+    public SqliteDatabase(SqliteStoreOptions options, TimeProvider time, ILogger logger)
+        : base(options, time, logger)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
+        {
+            DefaultTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
+        };
+        _connectionString = builder.ConnectionString;
+
+        // SQLite's own busy handler retries with short sleeps, so racing writers queue up instead of failing with SQLITE_BUSY.
+        _busyTimeout = FormattableString.Invariant($"PRAGMA busy_timeout = {(long)options.CommandTimeout.TotalMilliseconds};");
+    }
+
+    public override string ProviderName => "sqlite";
+
+    protected override IReadOnlyList<Migration> Migrations => s_migrations;
+
+    protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+
+    public override string Table(string name) => $"\"{Options.TablePrefix}{name}\"";
+
+    public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+
+        // BEGIN IMMEDIATE takes the write lock at once (waiting through busy_timeout), so a transaction that reads and
+        // then writes can never fail half-way with SQLITE_BUSY because another connection wrote in between.
+        return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = _busyTimeout;
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    protected override string ExpandScript(string script) => script.Replace("{prefix}", Options.TablePrefix, StringComparison.Ordinal);
+
+    protected override async Task PrepareMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL is a property of the file and persists; it cannot be switched inside a transaction.
+        using var wal = Command(connection, "PRAGMA journal_mode = WAL;");
+        await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,30 @@
+using Mfa.Core.Storage;
+using Mfa.Specification.Storage;
+using Mfa.Storage.Relational;
+
+namespace Mfa.Storage.Sqlite.Tests.Specification;
+
+[TestFixture]
+public sealed class SqliteUserSettingsStoreTests : UserSettingsStoreSpecification
+{
+    private SqliteTestDatabase? _file;
+
+    protected override async Task<IUserSettingsStore> CreateStoreAsync(TimeProvider time)
+    {
+        _file = new SqliteTestDatabase();
+        return new RelationalUserSettingsStore(await _file.OpenAsync(time));
+    }
+
+    protected override async Task<IUserSettingsStore> CreatePeerAsync(IUserSettingsStore store, TimeProvider time) =>
+        new RelationalUserSettingsStore(await _file!.OpenAsync(time, pooling: false));
+
+    [TearDown]
+    public async Task DeleteFileAsync()
+    {
+        if (_file is not null)
+        {
+            await _file.DisposeAsync();
+            _file = null;
+        }
+    }
+}
