@@ -27,6 +27,9 @@ internal sealed class SqliteDatabase : RelationalDatabase
         _busyTimeout = FormattableString.Invariant($"PRAGMA busy_timeout = {(long)options.CommandTimeout.TotalMilliseconds};");
     }
 
+    /// <summary>The schema version this package migrates to.</summary>
+    public static int LatestMigration => s_migrations[^1].Version;
+
     public override string ProviderName => "sqlite";
 
     protected override IReadOnlyList<Migration> Migrations => s_migrations;

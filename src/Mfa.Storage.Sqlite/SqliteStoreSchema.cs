@@ -1,3 +1,4 @@
+using Mfa.Storage.Relational;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mfa.Storage.Sqlite;
@@ -7,48 +8,35 @@ public static class SqliteStoreSchema
 {
     /// <summary>The schema version this package needs.</summary>
     /// <value>The number of the newest embedded migration.</value>
-    public static int LatestVersion
-    {
-        get
-        {
-            using var database = Create("Data Source=:memory:", configure: null);
-            return database.LatestVersion;
-        }
-    }
+    public static int LatestVersion => SqliteDatabase.LatestMigration;
 
-    /// <summary>Applies the missing migrations, in one transaction; safe to run while servers use the database.</summary>
+    /// <summary>Applies the missing migrations in one transaction; safe to run while servers use the database, and from several at once.</summary>
     /// <param name="connectionString">The connection string.</param>
     /// <param name="configure">Configures the options (table prefix, timeout).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many migrations were applied (0 when the schema was current).</returns>
-    public static async Task<int> MigrateAsync(string connectionString, Action<SqliteStoreOptions>? configure = null, CancellationToken cancellationToken = default)
-    {
-        using var database = Create(connectionString, configure);
-        return await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static Task<int> MigrateAsync(string connectionString, Action<SqliteStoreOptions>? configure = null, CancellationToken cancellationToken = default) =>
+        RunAsync(connectionString, configure, static (database, ct) => database.MigrateAsync(ct), cancellationToken);
 
     /// <summary>Reads the schema version of a database.</summary>
     /// <param name="connectionString">The connection string.</param>
     /// <param name="configure">Configures the options (table prefix, timeout).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The version, 0 for a database without the MFA tables.</returns>
-    public static async Task<int> GetVersionAsync(string connectionString, Action<SqliteStoreOptions>? configure = null, CancellationToken cancellationToken = default)
-    {
-        using var database = Create(connectionString, configure);
-        return await database.GetSchemaVersionAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static Task<int> GetVersionAsync(string connectionString, Action<SqliteStoreOptions>? configure = null, CancellationToken cancellationToken = default) =>
+        RunAsync(connectionString, configure, static (database, ct) => database.GetSchemaVersionAsync(ct), cancellationToken);
 
-    private static SqliteDatabase Create(string connectionString, Action<SqliteStoreOptions>? configure)
+    private static Task<int> RunAsync(string connectionString, Action<SqliteStoreOptions>? configure, Func<RelationalDatabase, CancellationToken, Task<int>> operation, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var options = new SqliteStoreOptions { ConnectionString = connectionString };
-        configure?.Invoke(options);
-        var validation = new SqliteStoreOptionsValidator().Validate(name: null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(configure));
-        }
-
-        return new SqliteDatabase(options, TimeProvider.System, NullLogger.Instance);
+        return RelationalSchema.RunAsync(
+            new SqliteStoreOptions { ConnectionString = connectionString },
+            configure,
+            new SqliteStoreOptionsValidator(),
+            options => new SqliteDatabase(options, TimeProvider.System, NullLogger.Instance),
+            operation,
+            cancellationToken);
     }
 }

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Mfa.Storage.Relational;
+using Mfa.Storage.Relational.Migrations;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Mfa.Storage.PostgreSql;
+
+/// <summary>A PostgreSQL database reached through one <see cref="NpgsqlDataSource"/> (one connection pool per instance).</summary>
+internal sealed class PostgreSqlDatabase : RelationalDatabase
+{
+    private static readonly IReadOnlyList<Migration> s_migrations = Migration.LoadEmbedded(typeof(PostgreSqlDatabase).Assembly);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _schema;
+
+    public PostgreSqlDatabase(PostgreSqlStoreOptions options, TimeProvider time, ILogger logger)
+        : base(options, time, logger)
+    {
+        _schema = options.Schema;
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
+        };
+        _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).Build();
+    }
+
+    /// <summary>The schema version this package migrates to.</summary>
+    public static int LatestMigration => s_migrations[^1].Version;
+
+    public override string ProviderName => "postgresql";
+
+    protected override IReadOnlyList<Migration> Migrations => s_migrations;
+
+    protected override string TableExistsSql => $"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = '{_schema}' AND tablename = @name";
+
+    public override string Table(string name) => $"\"{_schema}\".\"{Options.TablePrefix}{name}\"";
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override string ExpandScript(string script) => script
+        .Replace("{schema}", _schema, StringComparison.Ordinal)
+        .Replace("{prefix}", Options.TablePrefix, StringComparison.Ordinal);
+
+    protected override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        // A transaction-scoped advisory lock: a second server migrating at the same time waits here, then finds the
+        // schema current. It is released by the commit or rollback.
+        using (var lockCommand = Command(connection, "SELECT pg_advisory_xact_lock(hashtext(@key))", transaction).With("@key", "mfa-migrate:" + _schema + "." + Options.TablePrefix))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only create the schema when missing, so a user without CREATE on the database can use a schema a DBA made.
+        using var exists = Command(connection, "SELECT COUNT(*) FROM pg_catalog.pg_namespace WHERE nspname = @schema", transaction).With("@schema", _schema);
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var create = Command(connection, $"CREATE SCHEMA IF NOT EXISTS \"{_schema}\"", transaction);
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _dataSource.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
