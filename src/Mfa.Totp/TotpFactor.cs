@@ -74,7 +74,7 @@ internal sealed class TotpFactor(
                 authenticatorId,
                 string.IsNullOrWhiteSpace(totp.Name) ? "Authenticator app" : totp.Name.Trim(),
                 protector.Protect(secret, SecretPurpose(user.Id, authenticatorId)),
-                OtpAuthUri.AlgorithmName(parameters.Algorithm),
+                TotpAlgorithmNames.ToName(parameters.Algorithm),
                 parameters.Digits,
                 parameters.PeriodSeconds,
                 parameters.T0);
@@ -172,7 +172,7 @@ internal sealed class TotpFactor(
     private static string SecretPurpose(string userId, string authenticatorId) => $"Mfa.Totp.Seed:{userId}:{authenticatorId}";
 
     private static TotpParameters ParametersOf(string algorithm, int digits, int period, long t0) =>
-        OtpAuthUri.TryParseAlgorithm(algorithm, out var parsed)
+        TotpAlgorithmNames.TryParse(algorithm, out var parsed)
             ? new TotpParameters(parsed, digits, period, t0)
             : throw new InvalidOperationException("Stored TOTP algorithm is unknown.");
 

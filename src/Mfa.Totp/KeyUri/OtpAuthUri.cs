@@ -85,7 +85,7 @@ public sealed class OtpAuthUri
             builder.Append("&issuer=").Append(Uri.EscapeDataString(Issuer));
         }
 
-        builder.Append("&algorithm=").Append(AlgorithmName(Parameters.Algorithm))
+        builder.Append("&algorithm=").Append(TotpAlgorithmNames.ToName(Parameters.Algorithm))
             .Append("&digits=").Append(Parameters.Digits.ToString(CultureInfo.InvariantCulture));
         if (Counter is { } counter)
         {
@@ -112,26 +112,6 @@ public sealed class OtpAuthUri
         uri = null;
         error = Parse(text, ref uri);
         return error is null;
-    }
-
-    internal static string AlgorithmName(TotpAlgorithm algorithm) => algorithm switch
-    {
-        TotpAlgorithm.Sha1 => "SHA1",
-        TotpAlgorithm.Sha256 => "SHA256",
-        TotpAlgorithm.Sha512 => "SHA512",
-        _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
-    };
-
-    internal static bool TryParseAlgorithm(string? name, out TotpAlgorithm algorithm)
-    {
-        algorithm = TotpAlgorithm.Sha1;
-        switch (name?.ToUpperInvariant())
-        {
-            case "SHA1": return true;
-            case "SHA256": algorithm = TotpAlgorithm.Sha256; return true;
-            case "SHA512": algorithm = TotpAlgorithm.Sha512; return true;
-            default: return false;
-        }
     }
 
     private static string? Parse(string? text, ref OtpAuthUri? result)
@@ -224,7 +204,7 @@ public sealed class OtpAuthUri
                 return "The issuer parameter and the label's issuer prefix differ.";
             }
 
-            if (!TryParseAlgorithm(parameters.GetValueOrDefault("algorithm") ?? "SHA1", out var algorithm))
+            if (!TotpAlgorithmNames.TryParse(parameters.GetValueOrDefault("algorithm") ?? "SHA1", out var algorithm))
             {
                 return "The algorithm must be SHA1, SHA256 or SHA512.";
             }

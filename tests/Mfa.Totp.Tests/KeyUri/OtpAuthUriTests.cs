@@ -37,7 +37,7 @@ public sealed class OtpAuthUriTests
             Assert.That(parsed.AccountName, Is.EqualTo(account));
             Assert.That(parsed.Issuer, Is.EqualTo(issuer));
             Assert.That(Convert.ToHexStringLower(parsed.GetSecret()), Is.EqualTo(secretHex));
-            Assert.That(OtpAuthUri.AlgorithmName(parsed.Parameters.Algorithm), Is.EqualTo(algorithm));
+            Assert.That(TotpAlgorithmNames.ToName(parsed.Parameters.Algorithm), Is.EqualTo(algorithm));
             Assert.That(parsed.Parameters.Digits, Is.EqualTo(digits));
             Assert.That(parsed.Parameters.PeriodSeconds, Is.EqualTo(period));
         });
