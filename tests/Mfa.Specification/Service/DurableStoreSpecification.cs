@@ -1,0 +1,365 @@
+using Mfa.Core;
+using Mfa.Core.Factors;
+using Mfa.Core.Policy;
+using Mfa.Core.Service;
+using Mfa.Testing;
+using Mfa.Totp.Codes;
+using Mfa.Totp.Encoding;
+using Mfa.Totp.Enrollment;
+using Mfa.Totp.Verification;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mfa.Specification.Service;
+
+/// <summary>
+/// What a durable store must guarantee end to end, through <see cref="IMfaService"/>: two app servers (two DI containers,
+/// two connection pools) racing over one database let exactly one caller through, lockout counts stay exact, and a
+/// restart loses nothing that was written.
+/// </summary>
+public abstract class DurableStoreSpecification
+{
+    /// <summary>How many callers each race starts at once, split between the two servers.</summary>
+    protected const int RaceWidth = 32;
+
+    private static readonly MfaUser s_alice = new("alice-id", "Alice");
+    private readonly List<ServiceProvider> _servers = [];
+
+    /// <summary>The clock every server shares.</summary>
+    protected ManualTimeProvider Time { get; private set; } = new();
+
+    [SetUp]
+    public async Task CreateDatabaseForTestAsync()
+    {
+        Time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
+        await CreateDatabaseAsync();
+    }
+
+    [TearDown]
+    public async Task DropDatabaseForTestAsync()
+    {
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+
+        _servers.Clear();
+        await ReleaseConnectionsAsync();
+        await DropDatabaseAsync();
+    }
+
+    /// <summary>Creates a fresh, empty database for the test.</summary>
+    /// <returns>A task.</returns>
+    protected abstract Task CreateDatabaseAsync();
+
+    /// <summary>Deletes the test's database.</summary>
+    /// <returns>A task.</returns>
+    protected abstract Task DropDatabaseAsync();
+
+    /// <summary>Registers the store under test against the test's database.</summary>
+    /// <param name="builder">The server's MFA builder.</param>
+    /// <param name="server">The server's number (0, 1, ...): each must get its own connections.</param>
+    protected abstract void UseStore(IMfaBuilder builder, int server);
+
+    /// <summary>Closes every pooled connection, as the end of the process would.</summary>
+    /// <returns>A task.</returns>
+    protected abstract Task ReleaseConnectionsAsync();
+
+    /// <summary>Starts one app server: its own container, the store under test, TOTP and the probe factor.</summary>
+    /// <param name="configure">Changes the MFA options of this server.</param>
+    /// <returns>The server's container.</returns>
+    protected ServiceProvider StartServer(Action<MfaOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        var builder = services.AddMfa(o =>
+        {
+            o.SecretKey = TestKeys.SecretKey;
+            o.ThrottleMaxFailures = 1000;
+            o.RecoveryCodeHashIterations = 1000;
+            configure?.Invoke(o);
+        });
+        UseStore(builder, _servers.Count);
+        builder.AddTotp();
+        services.AddSingleton<IFactor, ProbeFactor>();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _servers.Add(provider);
+        return provider;
+    }
+
+    /// <summary>Stops a server as a process exit would: its container is disposed and every pooled connection closed.</summary>
+    /// <param name="server">The server.</param>
+    /// <returns>A task.</returns>
+    protected async Task StopServerAsync(ServiceProvider server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        _servers.Remove(server);
+        await server.DisposeAsync();
+        await ReleaseConnectionsAsync();
+    }
+
+    /// <summary>Runs <see cref="RaceWidth"/> callers at once, alternating between two servers, all released together.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="first">The first server.</param>
+    /// <param name="second">The second server.</param>
+    /// <param name="call">One caller's operation, given its server's service and its index.</param>
+    /// <returns>Every caller's result.</returns>
+    protected static async Task<T[]> RaceAsync<T>(IMfaService first, IMfaService second, Func<IMfaService, int, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, RaceWidth).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            return await call(i % 2 == 0 ? first : second, i);
+        })).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(tasks);
+    }
+
+    private static IMfaService Mfa(ServiceProvider server) => server.GetRequiredService<IMfaService>();
+
+    private async Task<(string Id, byte[] Secret)> EnrollTotpAsync(IMfaService mfa)
+    {
+        var begun = await mfa.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest { Name = "Phone" });
+        Assert.That(begun.Succeeded, Is.True, begun.Message);
+        Assert.That(Base32.TryDecode(((TotpEnrollmentBegun)begun.Details!).SecretBase32, out var secret, out _), Is.True);
+        var completed = await mfa.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new TotpEnrollmentResponse(CodeNow(secret!)));
+        Assert.That(completed.Succeeded, Is.True, completed.Message);
+
+        // Enrollment used the current step; the tests sign in with the next one.
+        Time.Advance(TimeSpan.FromSeconds(30));
+        return (completed.Authenticator!.Id, secret!);
+    }
+
+    private string CodeNow(byte[] secret) => TotpCode.Generate(secret, Time.GetUtcNow(), TotpParameters.Default);
+
+    private static async Task<MfaVerificationResult> SignInWithTotpAsync(IMfaService mfa, string code)
+    {
+        var challenge = await mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(FactorKinds.Totp, MfaPurpose.SignIn));
+        Assert.That(challenge.Succeeded, Is.True, challenge.Message);
+        return await mfa.CompleteChallengeAsync(s_alice, challenge.ChallengeId!, MfaPurpose.SignIn, new TotpChallengeResponse(code));
+    }
+
+    private static async Task<string> EnrollProbeAsync(IMfaService mfa)
+    {
+        var begun = await mfa.BeginEnrollmentAsync(s_alice, new ProbeEnrollmentRequest());
+        var completed = await mfa.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new ProbeEnrollmentResponse());
+        Assert.That(completed.Succeeded, Is.True, completed.Message);
+        return completed.Authenticator!.Id;
+    }
+
+    private static async Task<(string ChallengeId, ReadOnlyMemory<byte> Nonce)> BeginProbeAsync(IMfaService mfa)
+    {
+        var challenge = await mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+        Assert.That(challenge.Succeeded, Is.True, challenge.Message);
+        return (challenge.ChallengeId!, ((ProbeChallengeBegun)challenge.Details!).Nonce);
+    }
+
+    private static Task<MfaVerificationResult> AnswerProbeAsync(IMfaService mfa, string challengeId, ReadOnlyMemory<byte> answer) =>
+        mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(answer));
+
+    // --- races between two servers -----------------------------------------------------------------------
+
+    [Test]
+    public async Task CompleteChallengeAsync_SameTotpCodeOnTwoServers_ExactlyOneSucceeds()
+    {
+        var first = Mfa(StartServer());
+        var second = Mfa(StartServer());
+        var (_, secret) = await EnrollTotpAsync(first);
+        var code = CodeNow(secret);
+
+        var results = await RaceAsync(first, second, (mfa, _) => SignInWithTotpAsync(mfa, code));
+
+        Assert.That(results.Count(r => r.Succeeded), Is.EqualTo(1));
+        Assert.That(results.Where(r => !r.Succeeded).Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.Replayed));
+    }
+
+    [Test]
+    public async Task RedeemRecoveryCodeAsync_SameCodeOnTwoServers_ExactlyOneSucceeds()
+    {
+        var first = Mfa(StartServer());
+        var second = Mfa(StartServer());
+        var codes = await first.GenerateRecoveryCodesAsync(s_alice);
+
+        var results = await RaceAsync(first, second, (mfa, _) => mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn));
+
+        Assert.That(results.Count(r => r.Succeeded), Is.EqualTo(1));
+        Assert.That(results.Where(r => !r.Succeeded).Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.InvalidRecoveryCode));
+        Assert.That((await second.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(codes.Codes.Count - 1));
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_OnePendingChallengeOnTwoServers_ExactlyOneSucceeds()
+    {
+        var first = Mfa(StartServer());
+        var second = Mfa(StartServer());
+        await EnrollProbeAsync(first);
+        var (challengeId, nonce) = await BeginProbeAsync(first);
+
+        var results = await RaceAsync(first, second, (mfa, _) => AnswerProbeAsync(mfa, challengeId, nonce));
+
+        Assert.That(results.Count(r => r.Succeeded), Is.EqualTo(1));
+        Assert.That(results.Where(r => !r.Succeeded).Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_ConcurrentFailuresOnTwoServers_AreCountedExactly()
+    {
+        // One below both thresholds after the race, so a lost increment leaves the user open after the next failure
+        // and a double count locks them early.
+        void Thresholds(MfaOptions o)
+        {
+            o.ThrottleMaxFailures = RaceWidth + 1;
+            o.HardLockThreshold = RaceWidth + 1;
+        }
+
+        var first = Mfa(StartServer(Thresholds));
+        var second = Mfa(StartServer(Thresholds));
+        var authenticatorId = await EnrollProbeAsync(first);
+        var challenges = new List<string>();
+        for (var i = 0; i <= RaceWidth; i++)
+        {
+            challenges.Add((await BeginProbeAsync(first)).ChallengeId);
+        }
+
+        var results = await RaceAsync(first, second, (mfa, i) => AnswerProbeAsync(mfa, challenges[i], new byte[16]));
+        var afterRace = await second.GetStatusAsync(s_alice);
+        var last = await AnswerProbeAsync(first, challenges[RaceWidth], new byte[16]);
+        var afterLast = await second.GetStatusAsync(s_alice);
+
+        Assert.That(results.Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.InvalidCode));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterRace.IsLockedOut, Is.False);
+            Assert.That(afterRace.HardLockedAuthenticators, Is.Empty);
+            Assert.That(last.FailureReason, Is.EqualTo(MfaFailureReason.InvalidCode));
+            Assert.That(afterLast.IsLockedOut, Is.True);
+            Assert.That(afterLast.HardLockedAuthenticators, Is.EqualTo(new[] { authenticatorId }));
+        }
+    }
+
+    // --- restart ----------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task Restart_TotpCodeAcceptedBefore_IsStillRefusedAsReplay()
+    {
+        var before = StartServer();
+        var (_, secret) = await EnrollTotpAsync(Mfa(before));
+        var code = CodeNow(secret);
+        Assert.That((await SignInWithTotpAsync(Mfa(before), code)).Succeeded, Is.True);
+        await StopServerAsync(before);
+
+        var after = Mfa(StartServer());
+        var replay = await SignInWithTotpAsync(after, code);
+
+        Assert.That(replay.FailureReason, Is.EqualTo(MfaFailureReason.Replayed));
+    }
+
+    [Test]
+    public async Task Restart_TotpNextStepAfterRestart_Succeeds()
+    {
+        var before = StartServer();
+        var (_, secret) = await EnrollTotpAsync(Mfa(before));
+        await SignInWithTotpAsync(Mfa(before), CodeNow(secret));
+        await StopServerAsync(before);
+        Time.Advance(TimeSpan.FromSeconds(30));
+
+        var after = Mfa(StartServer());
+
+        Assert.That((await SignInWithTotpAsync(after, CodeNow(secret))).Succeeded, Is.True);
+    }
+
+    [Test]
+    public async Task Restart_StateWrittenBefore_IsAllThere()
+    {
+        var before = StartServer();
+        var mfa = Mfa(before);
+        var (totpId, _) = await EnrollTotpAsync(mfa);
+        var probeId = await EnrollProbeAsync(mfa);
+        await mfa.SetRequirementAsync(s_alice.Id, MfaRequirement.Required);
+        var codes = await mfa.GenerateRecoveryCodesAsync(s_alice);
+        await mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn);
+        var statusBefore = await mfa.GetStatusAsync(s_alice);
+        await StopServerAsync(before);
+
+        var statusAfter = await Mfa(StartServer()).GetStatusAsync(s_alice);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(statusAfter.Authenticators.Select(a => a.Id), Is.EqualTo(new[] { totpId, probeId }));
+            Assert.That(statusAfter.Requirement, Is.EqualTo(MfaRequirement.Required));
+            Assert.That(statusAfter.RequirementIsUserSpecific, Is.True);
+            Assert.That(statusAfter.RecoveryCodesRemaining, Is.EqualTo(codes.Codes.Count - 1));
+            Assert.That(statusAfter.LastUsedAt, Is.EqualTo(statusBefore.LastUsedAt));
+            Assert.That(statusAfter.State, Is.EqualTo(MfaUserState.Enrolled));
+        }
+    }
+
+    [Test]
+    public async Task Restart_RecoveryCodeRedeemedBefore_IsStillRefused()
+    {
+        var before = StartServer();
+        var codes = await Mfa(before).GenerateRecoveryCodesAsync(s_alice);
+        await Mfa(before).RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn);
+        await StopServerAsync(before);
+
+        var after = Mfa(StartServer());
+
+        Assert.That((await after.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn)).FailureReason, Is.EqualTo(MfaFailureReason.InvalidRecoveryCode));
+        Assert.That((await after.RedeemRecoveryCodeAsync(s_alice, codes.Codes[1], MfaPurpose.SignIn)).Succeeded, Is.True);
+    }
+
+    [Test]
+    public async Task Restart_PendingChallengeBegunBefore_CompletesOnceAfter()
+    {
+        var before = StartServer();
+        await EnrollProbeAsync(Mfa(before));
+        var (challengeId, nonce) = await BeginProbeAsync(Mfa(before));
+        await StopServerAsync(before);
+
+        var after = Mfa(StartServer());
+        var completed = await AnswerProbeAsync(after, challengeId, nonce);
+        var again = await AnswerProbeAsync(after, challengeId, nonce);
+
+        Assert.That(completed.Succeeded, Is.True);
+        Assert.That(again.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+    }
+
+    [Test]
+    public async Task Restart_HardLockBefore_IsStillEnforced()
+    {
+        static void LockAfterThree(MfaOptions o) => o.HardLockThreshold = 3;
+        var before = StartServer(LockAfterThree);
+        var authenticatorId = await EnrollProbeAsync(Mfa(before));
+        for (var i = 0; i < 3; i++)
+        {
+            var (challengeId, _) = await BeginProbeAsync(Mfa(before));
+            await AnswerProbeAsync(Mfa(before), challengeId, new byte[16]);
+        }
+
+        await StopServerAsync(before);
+
+        var after = Mfa(StartServer(LockAfterThree));
+        var status = await after.GetStatusAsync(s_alice);
+        var attempt = await after.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+
+        Assert.That(status.HardLockedAuthenticators, Is.EqualTo(new[] { authenticatorId }));
+        Assert.That(attempt.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
+    }
+
+    [Test]
+    public async Task Restart_ThrottleBefore_IsStillEnforced()
+    {
+        static void ThrottleAfterTwo(MfaOptions o) => o.ThrottleMaxFailures = 2;
+        var before = StartServer(ThrottleAfterTwo);
+        await Mfa(before).GenerateRecoveryCodesAsync(s_alice);
+        await Mfa(before).RedeemRecoveryCodeAsync(s_alice, "AAAAA-AAAAA", MfaPurpose.SignIn);
+        await Mfa(before).RedeemRecoveryCodeAsync(s_alice, "AAAAA-AAAAA", MfaPurpose.SignIn);
+        await StopServerAsync(before);
+
+        var after = Mfa(StartServer(ThrottleAfterTwo));
+        var attempt = await after.RedeemRecoveryCodeAsync(s_alice, "AAAAA-AAAAA", MfaPurpose.SignIn);
+
+        Assert.That(attempt.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
+    }
+}

@@ -1,0 +1,9 @@
+using Mfa.Core.Factors;
+
+namespace Mfa.Specification.Service;
+
+/// <summary>Enrolls a probe authenticator.</summary>
+public sealed class ProbeEnrollmentRequest : EnrollmentRequest
+{
+    public override string Kind => ProbeFactor.FactorKind;
+}
