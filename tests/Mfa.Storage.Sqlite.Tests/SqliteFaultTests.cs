@@ -1,0 +1,110 @@
+using System.Data.Common;
+using Mfa.Core;
+using Mfa.Core.Factors;
+using Mfa.Core.Service;
+using Mfa.Specification.Service;
+using Mfa.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mfa.Storage.Sqlite.Tests;
+
+/// <summary>Store faults reach the host as exceptions, never as a verification result, and leave no partial write.</summary>
+[TestFixture]
+public sealed class SqliteFaultTests
+{
+    private static readonly MfaUser s_alice = new("alice-id", "Alice");
+
+    private SqliteTestDatabase _file = null!;
+    private ServiceProvider _server = null!;
+
+    private IMfaService Mfa => _server.GetRequiredService<IMfaService>();
+
+    [SetUp]
+    public void SetUp()
+    {
+        _file = new SqliteTestDatabase();
+        _server = Start(_file.ConnectionString());
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _server.DisposeAsync();
+        await _file.DisposeAsync();
+    }
+
+    private static ServiceProvider Start(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
+        services.AddMfa(o =>
+        {
+            o.SecretKey = TestKeys.SecretKey;
+            o.RecoveryCodeHashIterations = 1000;
+        }).UseSqlite(connectionString, o => o.CommandTimeout = TimeSpan.FromSeconds(1));
+        services.AddSingleton<IFactor, ProbeFactor>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Another process's connection holding the write lock until disposed.</summary>
+    private async Task<SqliteTransaction> HoldWriteLockAsync()
+    {
+        var connection = new SqliteConnection(_file.ConnectionString(pooling: false));
+        await connection.OpenAsync();
+        return connection.BeginTransaction(deferred: false);
+    }
+
+    private async Task<(string ChallengeId, ReadOnlyMemory<byte> Nonce)> BeginProbeAsync()
+    {
+        var begun = await Mfa.BeginEnrollmentAsync(s_alice, new ProbeEnrollmentRequest());
+        await Mfa.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new ProbeEnrollmentResponse());
+        var challenge = await Mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+        return (challenge.ChallengeId!, ((ProbeChallengeBegun)challenge.Details!).Nonce);
+    }
+
+    [Test]
+    public async Task GetStatusAsync_DatabaseCannotBeOpened_ThrowsDbException()
+    {
+        await using var unreachable = Start("Data Source=" + Path.Combine(_file.Folder, "missing-folder", "mfa.db") + ";Mode=ReadWrite");
+        Assert.That(async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice), Throws.InstanceOf<DbException>());
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_DatabaseCannotBeOpened_ThrowsInsteadOfAResult()
+    {
+        await using var unreachable = Start("Data Source=" + Path.Combine(_file.Folder, "missing-folder", "mfa.db") + ";Mode=ReadWrite");
+        var mfa = unreachable.GetRequiredService<IMfaService>();
+        Assert.That(async () => await mfa.CompleteChallengeAsync(s_alice, "any", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16])), Throws.InstanceOf<DbException>());
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_WriteLockHeldPastTheTimeout_ThrowsAndConsumesNothing()
+    {
+        var (challengeId, nonce) = await BeginProbeAsync();
+        var blocker = await HoldWriteLockAsync();
+
+        Assert.That(async () => await Mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(nonce)), Throws.InstanceOf<DbException>());
+
+        var connection = blocker.Connection!;
+        await blocker.DisposeAsync();
+        await connection.DisposeAsync();
+        var retried = await Mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(nonce));
+        Assert.That(retried.Succeeded, Is.True, "the timed-out attempt must not have consumed the challenge");
+    }
+
+    [Test]
+    public async Task GenerateRecoveryCodesAsync_WriteLockHeldPastTheTimeout_ThrowsAndKeepsTheOldSet()
+    {
+        var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
+        var blocker = await HoldWriteLockAsync();
+
+        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+
+        var connection = blocker.Connection!;
+        await blocker.DisposeAsync();
+        await connection.DisposeAsync();
+        Assert.That((await Mfa.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(old.Codes.Count));
+        Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, old.Codes[0], MfaPurpose.SignIn)).Succeeded, Is.True);
+    }
+}
