@@ -1,0 +1,157 @@
+using System.Data.Common;
+using Mfa.Core;
+using Mfa.Core.Factors;
+using Mfa.Core.Service;
+using Mfa.Specification.Service;
+using Mfa.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Mfa.Storage.PostgreSql.Tests;
+
+/// <summary>Store faults reach the host as exceptions, never as a verification result, and leave no partial write.</summary>
+[TestFixture]
+public sealed class PostgreSqlFaultTests
+{
+    private static readonly MfaUser s_alice = new("alice-id", "Alice");
+
+    private PostgreSqlTestDatabase? _schema;
+    private ServiceProvider? _server;
+
+    private IMfaService Mfa => _server!.GetRequiredService<IMfaService>();
+
+    [SetUp]
+    public void SetUp()
+    {
+        _schema = new PostgreSqlTestDatabase();
+        _server = Start(_schema!.ServerConnectionString);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (_schema is not null)
+        {
+            await _schema!.DisposeAsync();
+        }
+    }
+
+    private ServiceProvider Start(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
+        services.AddMfa(o =>
+        {
+            o.SecretKey = TestKeys.SecretKey;
+            o.RecoveryCodeHashIterations = 1000;
+        }).UsePostgreSql(connectionString, o =>
+        {
+            _schema!.Configure(o);
+            o.ConnectionString = connectionString;
+            o.CommandTimeout = TimeSpan.FromSeconds(1);
+        });
+        services.AddSingleton<IFactor, ProbeFactor>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Another server's open transaction that holds row locks until disposed.</summary>
+    private async Task<NpgsqlTransaction> LockRowsAsync(string table, string userColumn)
+    {
+        var connection = new NpgsqlConnection(_schema!.ServerConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"SELECT 1 FROM \"{_schema!.Schema}\".mfa_{table} WHERE {userColumn} = @user FOR UPDATE", connection, transaction);
+        command.Parameters.AddWithValue("user", s_alice.Id);
+        await command.ExecuteNonQueryAsync();
+        return transaction;
+    }
+
+    private static async Task ReleaseAsync(NpgsqlTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        await transaction.RollbackAsync();
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private async Task<(string ChallengeId, ReadOnlyMemory<byte> Nonce)> BeginProbeAsync()
+    {
+        var begun = await Mfa.BeginEnrollmentAsync(s_alice, new ProbeEnrollmentRequest());
+        await Mfa.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new ProbeEnrollmentResponse());
+        var challenge = await Mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+        return (challenge.ChallengeId!, ((ProbeChallengeBegun)challenge.Details!).Nonce);
+    }
+
+    [Test]
+    public async Task GetStatusAsync_ServerUnreachable_ThrowsDbException()
+    {
+        await using var unreachable = Start("Host=127.0.0.1;Port=1;Username=postgres;Password=none;Timeout=2");
+        Assert.That(async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice), Throws.InstanceOf<DbException>());
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_ServerUnreachable_ThrowsInsteadOfAResult()
+    {
+        await using var unreachable = Start("Host=127.0.0.1;Port=1;Username=postgres;Password=none;Timeout=2");
+        var mfa = unreachable.GetRequiredService<IMfaService>();
+        Assert.That(async () => await mfa.CompleteChallengeAsync(s_alice, "any", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16])), Throws.InstanceOf<DbException>());
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_ChallengeRowLockedPastTheTimeout_ThrowsAndConsumesNothing()
+    {
+        var (challengeId, nonce) = await BeginProbeAsync();
+        var blocker = await LockRowsAsync("challenges", "user_id");
+
+        Assert.That(async () => await Mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(nonce)), Throws.InstanceOf<DbException>());
+
+        await ReleaseAsync(blocker);
+        var retried = await Mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(nonce));
+        Assert.That(retried.Succeeded, Is.True, "the timed-out attempt must not have consumed the challenge");
+    }
+
+    [Test]
+    public async Task GenerateRecoveryCodesAsync_SetRowLockedPastTheTimeout_ThrowsAndKeepsTheOldSet()
+    {
+        var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
+        var blocker = await LockRowsAsync("recovery_code_sets", "user_id");
+
+        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+
+        await ReleaseAsync(blocker);
+        Assert.That((await Mfa.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(old.Codes.Count));
+        Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, old.Codes[0], MfaPurpose.SignIn)).Succeeded, Is.True);
+    }
+
+    [Test]
+    public async Task GenerateRecoveryCodesAsync_TimeoutHalfWay_LeavesNoPartialSet()
+    {
+        // The new salt is written, then the statement deleting the old codes waits on a locked code row and times out:
+        // the transaction rolls back, so the old salt and every old code remain.
+        var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
+        var blocker = await LockRowsAsync("recovery_codes", "user_id");
+
+        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+
+        await ReleaseAsync(blocker);
+        Assert.That((await Mfa.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(old.Codes.Count));
+        Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, old.Codes[^1], MfaPurpose.SignIn)).Succeeded, Is.True);
+    }
+
+    [Test]
+    public async Task RedeemRecoveryCodeAsync_StatementTimesOut_ThrowsInsteadOfAResult()
+    {
+        var codes = await Mfa.GenerateRecoveryCodesAsync(s_alice);
+        var blocker = await LockRowsAsync("recovery_codes", "user_id");
+
+        Assert.That(async () => await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn), Throws.InstanceOf<DbException>());
+
+        await ReleaseAsync(blocker);
+        Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn)).Succeeded, Is.True);
+    }
+}
