@@ -1,3 +1,4 @@
+using Mfa.Cli.Store;
 using Mfa.Cli.Totp;
 
 namespace Mfa.Cli.Cli;
@@ -14,8 +15,11 @@ internal static class CliApp
           mfa totp uri --secret B32 --issuer I --account A [--algorithm …] [--digits N] [--period S]
           mfa totp parse-uri URI
           mfa totp qr --uri URI [--format png|svg|text] [--out FILE]
+          mfa store migrate --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
+          mfa store version --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
 
-        Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error.
+        Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
+        3 the store failed (unreachable, timed out).
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader input)
@@ -38,6 +42,7 @@ internal static class CliApp
             return args[0] switch
             {
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output, error, input).ConfigureAwait(false),
+                "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command line was wrong; a message is on stderr.</summary>
     public const int Usage = 2;
+
+    /// <summary>The command could not complete because a store failed (unreachable, timed out); a message is on stderr.</summary>
+    public const int Failure = 3;
 }
