@@ -9,7 +9,10 @@ namespace Mfa.Core.Secrets;
 /// The default <see cref="ISecretProtector"/>: AES-256-GCM with the key from <see cref="MfaOptions.SecretKey"/>,
 /// a random 96-bit nonce per secret and the purpose as associated data.
 /// </summary>
-/// <remarks>Format: version (1 byte, 1) | nonce (12) | tag (16) | ciphertext.</remarks>
+/// <remarks>
+/// Format: version (1 byte, 1) | nonce (12) | tag (16) | ciphertext. Each call uses its own <see cref="AesGcm"/>: an
+/// instance is not safe for concurrent use, and the protector is a singleton that every sign-in calls.
+/// </remarks>
 internal sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
 {
     private const byte FormatVersion = 1;
@@ -17,7 +20,7 @@ internal sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
     private const int TagSize = 16;
     private const int HeaderSize = 1 + NonceSize + TagSize;
 
-    private readonly AesGcm _aes;
+    private readonly byte[] _key;
 
     public AesGcmSecretProtector(IOptions<MfaOptions> options)
     {
@@ -28,7 +31,7 @@ internal sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             throw new OptionsValidationException(nameof(MfaOptions), typeof(MfaOptions), ["MfaOptions.SecretKey must be a 32-byte key."]);
         }
 
-        _aes = new AesGcm(key, TagSize);
+        _key = key.ToArray();
     }
 
     public byte[] Protect(ReadOnlySpan<byte> plaintext, string purpose)
@@ -39,7 +42,8 @@ internal sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         var nonce = output.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         var tag = output.AsSpan(1 + NonceSize, TagSize);
-        _aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), tag, AssociatedData(purpose));
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), tag, AssociatedData(purpose));
         return output;
     }
 
@@ -52,11 +56,12 @@ internal sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         }
 
         var plaintext = new byte[protectedData.Length - HeaderSize];
-        _aes.Decrypt(protectedData.Slice(1, NonceSize), protectedData[HeaderSize..], protectedData.Slice(1 + NonceSize, TagSize), plaintext, AssociatedData(purpose));
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Decrypt(protectedData.Slice(1, NonceSize), protectedData[HeaderSize..], protectedData.Slice(1 + NonceSize, TagSize), plaintext, AssociatedData(purpose));
         return plaintext;
     }
 
-    public void Dispose() => _aes.Dispose();
+    public void Dispose() => CryptographicOperations.ZeroMemory(_key);
 
     private static byte[] AssociatedData(string purpose)
     {
