@@ -6,8 +6,8 @@ namespace Mfa.Storage.Relational;
 internal sealed class RelationalAttemptCounterStore : IAttemptCounterStore
 {
     private readonly RelationalDatabase _database;
-    private readonly string _increment;
-    private readonly string _read;
+    private readonly SqlStatement _increment;
+    private readonly SqlStatement _read;
     private readonly string _reset;
     private readonly string _sweep;
 
@@ -19,7 +19,7 @@ internal sealed class RelationalAttemptCounterStore : IAttemptCounterStore
 
         // A window that started at or before now - window restarts at 1 from now; without a window the count only grows.
         // expires_at (start + window) lets the sweeper delete ended windows; it is NULL for counters only a reset clears.
-        _increment = $"""
+        _increment = SqlStatement.Write($"""
             INSERT INTO {table} AS c (counter_key, failures, window_start, expires_at)
             VALUES (@key, 1, @now, @now + @window_ms)
             ON CONFLICT (counter_key) DO UPDATE SET
@@ -29,8 +29,8 @@ internal sealed class RelationalAttemptCounterStore : IAttemptCounterStore
                                 WHEN c.window_start <= @now - @window_ms THEN @now + @window_ms
                                 ELSE c.window_start + @window_ms END
             RETURNING failures, window_start
-            """;
-        _read = $"SELECT failures, window_start FROM {table} WHERE counter_key = @key";
+            """);
+        _read = SqlStatement.Read($"SELECT failures, window_start FROM {table} WHERE counter_key = @key");
         _reset = $"DELETE FROM {table} WHERE counter_key = @key";
         _sweep = $"DELETE FROM {table} WHERE expires_at <= @now";
     }

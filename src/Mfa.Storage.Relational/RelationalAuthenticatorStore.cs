@@ -10,11 +10,11 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
     private const string Columns = "id, user_id, kind, name, credential_id, data, created_at, last_used_at, version";
 
     private readonly RelationalDatabase _database;
-    private readonly string _create;
-    private readonly string _findById;
-    private readonly string _findByCredential;
-    private readonly string _listByUser;
-    private readonly string _update;
+    private readonly SqlStatement _create;
+    private readonly SqlStatement _findById;
+    private readonly SqlStatement _findByCredential;
+    private readonly SqlStatement _listByUser;
+    private readonly SqlStatement _update;
     private readonly string _delete;
 
     public RelationalAuthenticatorStore(RelationalDatabase database)
@@ -24,24 +24,24 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         var table = database.Table("authenticators");
 
         // Without a conflict target, DO NOTHING covers the primary key and the (kind, credential_id) unique index alike.
-        _create = $"""
+        _create = SqlStatement.Write($"""
             INSERT INTO {table} ({Columns})
             VALUES (@id, @user_id, @kind, @name, @credential_id, @data, @created_at, @last_used_at, 1)
             ON CONFLICT DO NOTHING
             RETURNING {Columns}
-            """;
-        _findById = $"SELECT {Columns} FROM {table} WHERE id = @id";
-        _findByCredential = $"SELECT {Columns} FROM {table} WHERE kind = @kind AND credential_id = @credential_id";
-        _listByUser = $"SELECT {Columns} FROM {table} WHERE user_id = @user_id ORDER BY created_at, id";
+            """);
+        _findById = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE id = @id");
+        _findByCredential = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE kind = @kind AND credential_id = @credential_id");
+        _listByUser = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE user_id = @user_id ORDER BY created_at, id");
 
         // The version check and the immutable columns are part of the one UPDATE: no read-then-write window.
-        _update = $"""
+        _update = SqlStatement.Write($"""
             UPDATE {table}
             SET name = @name, data = @data, created_at = @created_at, last_used_at = @last_used_at, version = version + 1
             WHERE id = @id AND version = @version AND user_id = @user_id AND kind = @kind
               AND credential_id IS NOT DISTINCT FROM @credential_id
             RETURNING {Columns}
-            """;
+            """);
         _delete = $"DELETE FROM {table} WHERE id = @id AND version = @version";
     }
 

@@ -10,8 +10,8 @@ internal sealed class RelationalChallengeStore : IChallengeStore
 
     private readonly RelationalDatabase _database;
     private readonly string _create;
-    private readonly string _find;
-    private readonly string _consume;
+    private readonly SqlStatement _find;
+    private readonly SqlStatement _consume;
     private readonly string _sweep;
 
     public RelationalChallengeStore(RelationalDatabase database)
@@ -26,17 +26,17 @@ internal sealed class RelationalChallengeStore : IChallengeStore
             VALUES (@id, @user_id, @factor_kind, @authenticator_id, @purpose, @created_at, @expires_at, @state, FALSE)
             ON CONFLICT (id) DO NOTHING
             """;
-        _find = $"SELECT {Columns} FROM {table} WHERE id = @id";
+        _find = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE id = @id");
 
         // Check and set in one statement: the row lock (PostgreSQL) or the write lock (SQLite) serializes racing
         // consumers, and each re-checks "consumed = FALSE" after the winner committed. A refused consume changes nothing.
-        _consume = $"""
+        _consume = SqlStatement.Write($"""
             UPDATE {table} SET consumed = TRUE
             WHERE id = @id AND consumed = FALSE AND expires_at > @now
               AND user_id = @user_id AND factor_kind = @factor_kind AND purpose = @purpose
               AND authenticator_id IS NOT DISTINCT FROM @authenticator_id
             RETURNING {Columns}
-            """;
+            """);
         _sweep = $"DELETE FROM {table} WHERE expires_at <= @now";
     }
 

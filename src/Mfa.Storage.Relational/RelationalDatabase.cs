@@ -47,6 +47,12 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
     /// <summary>SQL returning 1 when the table named by the <c>@name</c> parameter (unquoted, prefixed) exists, else 0.</summary>
     protected abstract string TableExistsSql { get; }
 
+    /// <summary>
+    /// Queues this instance's writers in process when the database takes one writer at a time (SQLite), so they wait in
+    /// order instead of polling the database's lock; <see langword="null"/> where writers run in parallel (PostgreSQL).
+    /// </summary>
+    protected virtual SemaphoreSlim? WriteGate => null;
+
     private int CommandTimeoutSeconds { get; }
 
     /// <summary>The quoted, qualified name of a store table.</summary>
@@ -96,62 +102,120 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
 
     /// <summary>Runs one statement that returns rows, on its own connection, and reads every row.</summary>
     /// <typeparam name="T">The row type.</typeparam>
-    /// <param name="sql">The statement.</param>
+    /// <param name="statement">The statement.</param>
     /// <param name="bind">Adds the parameters.</param>
     /// <param name="read">Reads one row.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The rows.</returns>
-    public async Task<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public async Task<List<T>> QueryAsync<T>(SqlStatement statement, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(bind);
         ArgumentNullException.ThrowIfNull(read);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var gate = statement.Writes ? WriteGate : null;
+        if (gate is not null)
         {
-            using var command = Command(connection, sql);
-            bind(command);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(read(reader));
-                }
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-                return rows;
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var command = Command(connection, statement.Text);
+                bind(command);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    var rows = new List<T>();
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        rows.Add(read(reader));
+                    }
+
+                    return rows;
+                }
             }
+        }
+        finally
+        {
+            gate?.Release();
         }
     }
 
     /// <summary>Runs one statement that returns at most one row, on its own connection.</summary>
     /// <typeparam name="T">The row type.</typeparam>
-    /// <param name="sql">The statement.</param>
+    /// <param name="statement">The statement.</param>
     /// <param name="bind">Adds the parameters.</param>
     /// <param name="read">Reads the row.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The row, or <see langword="null"/> when there is none.</returns>
-    public async Task<T?> QuerySingleAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public async Task<T?> QuerySingleAsync<T>(SqlStatement statement, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
-        var rows = await QueryAsync(sql, bind, read, cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(statement, bind, read, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>Runs one statement that returns no rows, on its own connection.</summary>
+    /// <summary>Runs one statement that changes rows and returns none, on its own connection.</summary>
     /// <param name="sql">The statement.</param>
     /// <param name="bind">Adds the parameters.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many rows it changed.</returns>
-    public async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    public Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bind);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return WriteTransactionAsync(
+            async (connection, transaction, ct) =>
+            {
+                using var command = Command(connection, sql, transaction);
+                bind(command);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            transactional: false,
+            cancellationToken);
+    }
+
+    /// <summary>Runs several writes on one connection, in one transaction that holds the write lock from its start.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="body">The writes; it gets the connection and transaction.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The body's result, after the commit.</returns>
+    public Task<T> WriteTransactionAsync<T>(Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> body, CancellationToken cancellationToken) =>
+        WriteTransactionAsync(body, transactional: true, cancellationToken);
+
+    private async Task<T> WriteTransactionAsync<T>(Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> body, bool transactional, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var gate = WriteGate;
+        if (gate is not null)
         {
-            using var command = Command(connection, sql);
-            bind(command);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                if (!transactional)
+                {
+                    return await body(connection, null, cancellationToken).ConfigureAwait(false);
+                }
+
+                var transaction = await BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var result = await body(connection, transaction, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+            }
+        }
+        finally
+        {
+            gate?.Release();
         }
     }
 

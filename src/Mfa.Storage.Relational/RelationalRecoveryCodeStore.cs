@@ -13,9 +13,9 @@ internal sealed class RelationalRecoveryCodeStore : IRecoveryCodeStore
     private readonly string _upsertSet;
     private readonly string _deleteCodes;
     private readonly string _insertCode;
-    private readonly string _readSalt;
+    private readonly SqlStatement _readSalt;
     private readonly string _redeem;
-    private readonly string _count;
+    private readonly SqlStatement _count;
 
     public RelationalRecoveryCodeStore(RelationalDatabase database)
     {
@@ -29,42 +29,39 @@ internal sealed class RelationalRecoveryCodeStore : IRecoveryCodeStore
             """;
         _deleteCodes = $"DELETE FROM {codes} WHERE user_id = @user_id";
         _insertCode = $"INSERT INTO {codes} (user_id, hash) VALUES (@user_id, @hash) ON CONFLICT DO NOTHING";
-        _readSalt = $"SELECT salt FROM {sets} WHERE user_id = @user_id";
+        _readSalt = SqlStatement.Read($"SELECT salt FROM {sets} WHERE user_id = @user_id");
         _redeem = $"DELETE FROM {codes} WHERE user_id = @user_id AND hash = @hash";
-        _count = $"SELECT COUNT(*) FROM {codes} WHERE user_id = @user_id";
+        _count = SqlStatement.Read($"SELECT COUNT(*) FROM {codes} WHERE user_id = @user_id");
     }
 
     public async Task ReplaceAsync(string userId, ReadOnlyMemory<byte> salt, IReadOnlyList<ReadOnlyMemory<byte>> hashes, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(hashes);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await _database.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+        await _database.WriteTransactionAsync(
+            async (connection, transaction, ct) =>
             {
                 // The set row first: it locks the user's set, so two concurrent replacements run one after the other and
                 // the second one's DELETE sees (and removes) the first one's codes.
                 using (var upsert = _database.Command(connection, _upsertSet, transaction).With("@user_id", userId).With("@salt", salt).With("@created_at", createdAt))
                 {
-                    await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
                 using (var delete = _database.Command(connection, _deleteCodes, transaction).With("@user_id", userId))
                 {
-                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
                 foreach (var hash in hashes)
                 {
                     using var insert = _database.Command(connection, _insertCode, transaction).With("@user_id", userId).With("@hash", hash);
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ReadOnlyMemory<byte>?> GetSaltAsync(string userId, CancellationToken cancellationToken = default)

@@ -6,8 +6,8 @@ namespace Mfa.Storage.Relational;
 internal sealed class RelationalReplayGuardStore : IReplayGuardStore
 {
     private readonly RelationalDatabase _database;
-    private readonly string _advance;
-    private readonly string _read;
+    private readonly SqlStatement _advance;
+    private readonly SqlStatement _read;
 
     public RelationalReplayGuardStore(RelationalDatabase database)
     {
@@ -18,13 +18,13 @@ internal sealed class RelationalReplayGuardStore : IReplayGuardStore
         // Insert the first step, or move the stored one forward only if the new one is greater; RETURNING yields a row
         // only when the statement inserted or updated, so "no row" is the replay. One statement, so exactly one of
         // several callers presenting the same step wins.
-        _advance = $"""
+        _advance = SqlStatement.Write($"""
             INSERT INTO {table} AS g (authenticator_id, last_step) VALUES (@authenticator_id, @step)
             ON CONFLICT (authenticator_id) DO UPDATE SET last_step = excluded.last_step
             WHERE g.last_step < excluded.last_step
             RETURNING last_step
-            """;
-        _read = $"SELECT last_step FROM {table} WHERE authenticator_id = @authenticator_id";
+            """);
+        _read = SqlStatement.Read($"SELECT last_step FROM {table} WHERE authenticator_id = @authenticator_id");
     }
 
     public async Task<bool> TryAdvanceStepAsync(string authenticatorId, long timeStep, CancellationToken cancellationToken = default)

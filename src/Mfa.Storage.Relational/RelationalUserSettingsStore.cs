@@ -8,7 +8,7 @@ namespace Mfa.Storage.Relational;
 internal sealed class RelationalUserSettingsStore : IUserSettingsStore
 {
     private readonly RelationalDatabase _database;
-    private readonly string _read;
+    private readonly SqlStatement _read;
     private readonly string _insertIfAbsent;
     private readonly string _setRequirement;
 
@@ -17,7 +17,7 @@ internal sealed class RelationalUserSettingsStore : IUserSettingsStore
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         var table = database.Table("user_settings");
-        _read = $"SELECT user_id, requirement, first_seen_at FROM {table} WHERE user_id = @user_id";
+        _read = SqlStatement.Read($"SELECT user_id, requirement, first_seen_at FROM {table} WHERE user_id = @user_id");
         _insertIfAbsent = $"INSERT INTO {table} (user_id, requirement, first_seen_at) VALUES (@user_id, NULL, @now) ON CONFLICT (user_id) DO NOTHING";
         _setRequirement = $"""
             INSERT INTO {table} AS s (user_id, requirement, first_seen_at) VALUES (@user_id, @requirement, @now)

@@ -11,6 +11,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
 {
     private static readonly IReadOnlyList<Migration> s_migrations = Migration.LoadEmbedded(typeof(SqliteDatabase).Assembly);
 
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly string _busyTimeout;
 
@@ -33,6 +34,10 @@ internal sealed class SqliteDatabase : RelationalDatabase
     public override string ProviderName => "sqlite";
 
     protected override IReadOnlyList<Migration> Migrations => s_migrations;
+
+    // SQLite has one writer at a time. Writers of this process queue here in order; SQLite's busy handler (which polls
+    // with growing sleeps) then only arbitrates between processes.
+    protected override SemaphoreSlim? WriteGate => _writeGate;
 
     protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
 
@@ -72,5 +77,15 @@ internal sealed class SqliteDatabase : RelationalDatabase
         // WAL is a property of the file and persists; it cannot be switched inside a transaction.
         using var wal = Command(connection, "PRAGMA journal_mode = WAL;");
         await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writeGate.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }
