@@ -1,3 +1,5 @@
+using Mfa.Specification.Service;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -7,7 +9,7 @@ namespace Mfa.Storage.PostgreSql.Tests;
 /// A fresh schema with a random name in the test server's database, opened by as many <see cref="PostgreSqlDatabase"/>
 /// instances (connection pools) as a test wants; dropped on dispose.
 /// </summary>
-internal sealed class PostgreSqlTestDatabase : IAsyncDisposable
+internal sealed class PostgreSqlTestDatabase : IDurableTestStore
 {
     /// <summary>The variable that names the test server.</summary>
     public const string Variable = "MFA_TEST_POSTGRES";
@@ -71,6 +73,15 @@ internal sealed class PostgreSqlTestDatabase : IAsyncDisposable
         await using var dataSource = NpgsqlDataSource.Create(ServerConnectionString);
         await using var command = dataSource.CreateCommand(sql);
         return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Each server gets its own data source, so its own connection pool.</summary>
+    public void Use(IMfaBuilder builder, int server) => builder.UsePostgreSql(ServerConnectionString, Configure);
+
+    public Task ReleaseConnectionsAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

@@ -57,10 +57,8 @@ public sealed class SqliteFaultTests
 
     private async Task<(string ChallengeId, ReadOnlyMemory<byte> Nonce)> BeginProbeAsync()
     {
-        var begun = await Mfa.BeginEnrollmentAsync(s_alice, new ProbeEnrollmentRequest());
-        await Mfa.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new ProbeEnrollmentResponse());
-        var challenge = await Mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
-        return (challenge.ChallengeId!, ((ProbeChallengeBegun)challenge.Details!).Nonce);
+        await ProbeFlow.EnrollAsync(Mfa, s_alice);
+        return await ProbeFlow.BeginAsync(Mfa, s_alice);
     }
 
     [Test]
@@ -84,12 +82,12 @@ public sealed class SqliteFaultTests
         var (challengeId, nonce) = await BeginProbeAsync();
         var blocker = await HoldWriteLockAsync();
 
-        Assert.That(async () => await Mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(nonce)), Throws.InstanceOf<DbException>());
+        Assert.That(async () => await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce), Throws.InstanceOf<DbException>());
 
         var connection = blocker.Connection!;
         await blocker.DisposeAsync();
         await connection.DisposeAsync();
-        var retried = await Mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(nonce));
+        var retried = await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce);
         Assert.That(retried.Succeeded, Is.True, "the timed-out attempt must not have consumed the challenge");
     }
 

@@ -1,10 +1,12 @@
+using Mfa.Specification.Service;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mfa.Storage.Sqlite.Tests;
 
 /// <summary>A fresh SQLite file in a temporary folder, opened by as many <see cref="SqliteDatabase"/> instances as a test wants; deleted on dispose.</summary>
-internal sealed class SqliteTestDatabase : IAsyncDisposable
+internal sealed class SqliteTestDatabase : IDurableTestStore
 {
     private readonly List<SqliteDatabase> _opened = [];
 
@@ -31,6 +33,15 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         _opened.Add(database);
         await database.EnsureReadyAsync(CancellationToken.None);
         return database;
+    }
+
+    /// <summary>Every other server opens the file without pooling, so the servers never share a connection.</summary>
+    public void Use(IMfaBuilder builder, int server) => builder.UseSqlite(ConnectionString(pooling: server % 2 == 0));
+
+    public Task ReleaseConnectionsAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

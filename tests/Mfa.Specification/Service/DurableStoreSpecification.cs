@@ -23,6 +23,7 @@ public abstract class DurableStoreSpecification
 
     private static readonly MfaUser s_alice = new("alice-id", "Alice");
     private readonly List<ServiceProvider> _servers = [];
+    private IDurableTestStore? _store;
 
     /// <summary>The clock every server shares.</summary>
     protected ManualTimeProvider Time { get; private set; } = new();
@@ -31,7 +32,7 @@ public abstract class DurableStoreSpecification
     public async Task CreateDatabaseForTestAsync()
     {
         Time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
-        await CreateDatabaseAsync();
+        _store = await CreateStoreAsync();
     }
 
     [TearDown]
@@ -43,26 +44,19 @@ public abstract class DurableStoreSpecification
         }
 
         _servers.Clear();
-        await ReleaseConnectionsAsync();
-        await DropDatabaseAsync();
+        if (_store is not null)
+        {
+            await _store.ReleaseConnectionsAsync();
+            await _store.DisposeAsync();
+            _store = null;
+        }
     }
 
-    /// <summary>Creates a fresh, empty database for the test.</summary>
-    /// <returns>A task.</returns>
-    protected abstract Task CreateDatabaseAsync();
+    /// <summary>Creates a fresh, empty database of the store under test.</summary>
+    /// <returns>The database.</returns>
+    protected abstract Task<IDurableTestStore> CreateStoreAsync();
 
-    /// <summary>Deletes the test's database.</summary>
-    /// <returns>A task.</returns>
-    protected abstract Task DropDatabaseAsync();
-
-    /// <summary>Registers the store under test against the test's database.</summary>
-    /// <param name="builder">The server's MFA builder.</param>
-    /// <param name="server">The server's number (0, 1, ...): each must get its own connections.</param>
-    protected abstract void UseStore(IMfaBuilder builder, int server);
-
-    /// <summary>Closes every pooled connection, as the end of the process would.</summary>
-    /// <returns>A task.</returns>
-    protected abstract Task ReleaseConnectionsAsync();
+    private IDurableTestStore Store => _store ?? throw new InvalidOperationException("The store is created in SetUp.");
 
     /// <summary>Starts one app server: its own container, the store under test, TOTP and the probe factor.</summary>
     /// <param name="configure">Changes the MFA options of this server.</param>
@@ -78,7 +72,7 @@ public abstract class DurableStoreSpecification
             o.RecoveryCodeHashIterations = 1000;
             configure?.Invoke(o);
         });
-        UseStore(builder, _servers.Count);
+        Store.Use(builder, _servers.Count);
         builder.AddTotp();
         services.AddSingleton<IFactor, ProbeFactor>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -94,7 +88,7 @@ public abstract class DurableStoreSpecification
         ArgumentNullException.ThrowIfNull(server);
         _servers.Remove(server);
         await server.DisposeAsync();
-        await ReleaseConnectionsAsync();
+        await Store.ReleaseConnectionsAsync();
     }
 
     /// <summary>Runs <see cref="RaceWidth"/> callers at once, alternating between two servers, all released together.</summary>
@@ -140,24 +134,6 @@ public abstract class DurableStoreSpecification
         return await mfa.CompleteChallengeAsync(s_alice, challenge.ChallengeId!, MfaPurpose.SignIn, new TotpChallengeResponse(code));
     }
 
-    private static async Task<string> EnrollProbeAsync(IMfaService mfa)
-    {
-        var begun = await mfa.BeginEnrollmentAsync(s_alice, new ProbeEnrollmentRequest());
-        var completed = await mfa.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new ProbeEnrollmentResponse());
-        Assert.That(completed.Succeeded, Is.True, completed.Message);
-        return completed.Authenticator!.Id;
-    }
-
-    private static async Task<(string ChallengeId, ReadOnlyMemory<byte> Nonce)> BeginProbeAsync(IMfaService mfa)
-    {
-        var challenge = await mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
-        Assert.That(challenge.Succeeded, Is.True, challenge.Message);
-        return (challenge.ChallengeId!, ((ProbeChallengeBegun)challenge.Details!).Nonce);
-    }
-
-    private static Task<MfaVerificationResult> AnswerProbeAsync(IMfaService mfa, string challengeId, ReadOnlyMemory<byte> answer) =>
-        mfa.CompleteChallengeAsync(s_alice, challengeId, MfaPurpose.SignIn, new ProbeChallengeResponse(answer));
-
     // --- races between two servers -----------------------------------------------------------------------
 
     [Test]
@@ -193,10 +169,10 @@ public abstract class DurableStoreSpecification
     {
         var first = Mfa(StartServer());
         var second = Mfa(StartServer());
-        await EnrollProbeAsync(first);
-        var (challengeId, nonce) = await BeginProbeAsync(first);
+        await ProbeFlow.EnrollAsync(first, s_alice);
+        var (challengeId, nonce) = await ProbeFlow.BeginAsync(first, s_alice);
 
-        var results = await RaceAsync(first, second, (mfa, _) => AnswerProbeAsync(mfa, challengeId, nonce));
+        var results = await RaceAsync(first, second, (mfa, _) => ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce));
 
         Assert.That(results.Count(r => r.Succeeded), Is.EqualTo(1));
         Assert.That(results.Where(r => !r.Succeeded).Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
@@ -215,16 +191,16 @@ public abstract class DurableStoreSpecification
 
         var first = Mfa(StartServer(Thresholds));
         var second = Mfa(StartServer(Thresholds));
-        var authenticatorId = await EnrollProbeAsync(first);
+        var authenticatorId = await ProbeFlow.EnrollAsync(first, s_alice);
         var challenges = new List<string>();
         for (var i = 0; i <= RaceWidth; i++)
         {
-            challenges.Add((await BeginProbeAsync(first)).ChallengeId);
+            challenges.Add((await ProbeFlow.BeginAsync(first, s_alice)).ChallengeId);
         }
 
-        var results = await RaceAsync(first, second, (mfa, i) => AnswerProbeAsync(mfa, challenges[i], new byte[16]));
+        var results = await RaceAsync(first, second, (mfa, i) => ProbeFlow.AnswerAsync(mfa, s_alice, challenges[i], new byte[16]));
         var afterRace = await second.GetStatusAsync(s_alice);
-        var last = await AnswerProbeAsync(first, challenges[RaceWidth], new byte[16]);
+        var last = await ProbeFlow.AnswerAsync(first, s_alice, challenges[RaceWidth], new byte[16]);
         var afterLast = await second.GetStatusAsync(s_alice);
 
         Assert.That(results.Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.InvalidCode));
@@ -275,7 +251,7 @@ public abstract class DurableStoreSpecification
         var before = StartServer();
         var mfa = Mfa(before);
         var (totpId, _) = await EnrollTotpAsync(mfa);
-        var probeId = await EnrollProbeAsync(mfa);
+        var probeId = await ProbeFlow.EnrollAsync(mfa, s_alice);
         await mfa.SetRequirementAsync(s_alice.Id, MfaRequirement.Required);
         var codes = await mfa.GenerateRecoveryCodesAsync(s_alice);
         await mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn);
@@ -313,13 +289,13 @@ public abstract class DurableStoreSpecification
     public async Task Restart_PendingChallengeBegunBefore_CompletesOnceAfter()
     {
         var before = StartServer();
-        await EnrollProbeAsync(Mfa(before));
-        var (challengeId, nonce) = await BeginProbeAsync(Mfa(before));
+        await ProbeFlow.EnrollAsync(Mfa(before), s_alice);
+        var (challengeId, nonce) = await ProbeFlow.BeginAsync(Mfa(before), s_alice);
         await StopServerAsync(before);
 
         var after = Mfa(StartServer());
-        var completed = await AnswerProbeAsync(after, challengeId, nonce);
-        var again = await AnswerProbeAsync(after, challengeId, nonce);
+        var completed = await ProbeFlow.AnswerAsync(after, s_alice, challengeId, nonce);
+        var again = await ProbeFlow.AnswerAsync(after, s_alice, challengeId, nonce);
 
         Assert.That(completed.Succeeded, Is.True);
         Assert.That(again.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
@@ -330,11 +306,11 @@ public abstract class DurableStoreSpecification
     {
         static void LockAfterThree(MfaOptions o) => o.HardLockThreshold = 3;
         var before = StartServer(LockAfterThree);
-        var authenticatorId = await EnrollProbeAsync(Mfa(before));
+        var authenticatorId = await ProbeFlow.EnrollAsync(Mfa(before), s_alice);
         for (var i = 0; i < 3; i++)
         {
-            var (challengeId, _) = await BeginProbeAsync(Mfa(before));
-            await AnswerProbeAsync(Mfa(before), challengeId, new byte[16]);
+            var (challengeId, _) = await ProbeFlow.BeginAsync(Mfa(before), s_alice);
+            await ProbeFlow.AnswerAsync(Mfa(before), s_alice, challengeId, new byte[16]);
         }
 
         await StopServerAsync(before);
