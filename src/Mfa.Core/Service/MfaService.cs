@@ -128,7 +128,10 @@ internal sealed partial class MfaService : IMfaService
         var consumed = pending is null ? null : await _challenges.TryConsumeAsync(challengeId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (consumed is null)
         {
-            var reason = Diagnose(pending, binding);
+            // Diagnose from a fresh read: a racing attempt on another server may have consumed it since the first read,
+            // and that loser must hear "already used", not "expired".
+            var current = pending is null ? null : await _challenges.FindAsync(challengeId, cancellationToken).ConfigureAwait(false);
+            var reason = Diagnose(current ?? pending, binding);
             await CountFailureAsync(user.Id, kind, authenticatorId: null, reason, challengeId, cancellationToken).ConfigureAwait(false);
             return Fail(reason);
         }
