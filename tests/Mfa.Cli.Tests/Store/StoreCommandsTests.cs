@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -63,6 +64,35 @@ public sealed class StoreCommandsTests
         var run = await CliRun.RunAsync("store", "version", "--provider", "sqlite", "--connection", Connection);
         Assert.That((int?)run.Json["version"], Is.Zero);
         Assert.That((bool?)run.Json["current"], Is.False);
+    }
+
+    [Test]
+    public async Task Migrate_FourProcessesOnOneFile_MigrateOnce()
+    {
+        // Separate processes, as several app servers on one machine: BEGIN IMMEDIATE on the file serializes them.
+        var tool = Path.Combine(AppContext.BaseDirectory, "Mfa.Cli.dll");
+        var processes = Enumerable.Range(0, 4).Select(_ => Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "exec", tool, "store", "migrate", "--provider", "sqlite", "--connection", Connection },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!).ToList();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var outputs = await Task.WhenAll(processes.Select(async p =>
+        {
+            var output = await p.StandardOutput.ReadToEndAsync(timeout.Token);
+            var error = await p.StandardError.ReadToEndAsync(timeout.Token);
+            await p.WaitForExitAsync(timeout.Token);
+            return (p.ExitCode, Json: output, Error: error);
+        }));
+        processes.ForEach(p => p.Dispose());
+
+        Assert.That(outputs.Select(o => o.ExitCode), Is.All.Zero, string.Join("\n", outputs.Select(o => o.Error)));
+        var applied = outputs.Sum(o => (int)System.Text.Json.Nodes.JsonNode.Parse(o.Json)!["applied"]!);
+        var version = await CliRun.RunAsync("store", "version", "--provider", "sqlite", "--connection", Connection);
+        Assert.That(applied, Is.EqualTo((int?)version.Json["latest"]));
+        Assert.That((bool?)version.Json["current"], Is.True);
     }
 
     [TestCase("mysql")]
