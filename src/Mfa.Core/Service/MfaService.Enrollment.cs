@@ -7,6 +7,13 @@ namespace Mfa.Core.Service;
 /// <summary>Enrollment: begin stores the factor's state; complete verifies, then consumes it once and stores the record.</summary>
 internal sealed partial class MfaService
 {
+    /// <summary>
+    /// The binding purpose of a pending enrollment. No <see cref="MfaPurpose.Value"/> equals it, so a pending enrollment can
+    /// never be completed as a challenge (not even one for <see cref="MfaPurpose.Enrollment"/>), nor a challenge as an enrollment:
+    /// the two ceremonies' states never reach each other's verifier.
+    /// </summary>
+    internal const string EnrollmentCeremonyPurpose = "enrollment-ceremony";
+
     public async Task<MfaEnrollmentStart> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -28,7 +35,7 @@ internal sealed partial class MfaService
         var pending = new PendingChallenge
         {
             Id = Base64Url.NewRandom(16),
-            Binding = new ChallengeBinding(user.Id, request.Kind, AuthenticatorId: null, MfaPurpose.Enrollment.Value),
+            Binding = new ChallengeBinding(user.Id, request.Kind, AuthenticatorId: null, EnrollmentCeremonyPurpose),
             CreatedAt = now,
             ExpiresAt = now + Options.EnrollmentLifetime,
             State = begun.State,
@@ -55,7 +62,7 @@ internal sealed partial class MfaService
             return await LockedOutAsync(user.Id, kind, lockout, retry => MfaOperationResult.Failure(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
         }
 
-        var binding = new ChallengeBinding(user.Id, kind, AuthenticatorId: null, MfaPurpose.Enrollment.Value);
+        var binding = new ChallengeBinding(user.Id, kind, AuthenticatorId: null, EnrollmentCeremonyPurpose);
         var pending = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
         if (pending is null || pending.Binding != binding || pending.Consumed || pending.ExpiresAt <= _time.GetUtcNow())
         {

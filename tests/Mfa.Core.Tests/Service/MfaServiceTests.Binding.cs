@@ -201,6 +201,30 @@ public sealed partial class MfaServiceTests
     }
 
     [Test]
+    public async Task CompleteChallengeAsync_EnrollmentIdCompletedAsChallenge_ChallengeMismatch()
+    {
+        await _mfa.EnrollAsync(Alice);
+        var enrollment = await Service.BeginEnrollmentAsync(Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));
+
+        var result = await _mfa.CompleteAsync(Alice, enrollment.EnrollmentId!, CodeOf(enrollment), MfaPurpose.Enrollment);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
+        Assert.That(_mfa.Factor.ChallengeCompletions, Is.Zero);
+    }
+
+    [Test]
+    public async Task CompleteEnrollmentAsync_ChallengeIdCompletedAsEnrollment_ChallengeMismatch()
+    {
+        await _mfa.EnrollAsync(Alice);
+        var (id, code) = await _mfa.BeginAsync(Alice, MfaPurpose.Enrollment);
+
+        var result = await Service.CompleteEnrollmentAsync(Alice, id, new CodeEnrollmentResponse(CodeFactor.DefaultKind, code));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
+        Assert.That(_mfa.Factor.EnrollmentCompletions, Is.EqualTo(1), "only the setup enrollment reached the verifier");
+    }
+
+    [Test]
     public async Task CompleteChallengeAsync_EnrollmentPurposeChallenge_ProvesEnrollmentOnly()
     {
         await _mfa.EnrollAsync(Alice);
