@@ -34,7 +34,7 @@ internal sealed partial class MfaService
         await _userSettings.GetOrCreateAsync(user.Id, now, cancellationToken).ConfigureAwait(false);
         var pending = new PendingChallenge
         {
-            Id = Base64Url.NewRandom(16),
+            Id = Base64Url.NewRandom(PendingIdBytes),
             Binding = new ChallengeBinding(user.Id, request.Kind, AuthenticatorId: null, EnrollmentCeremonyPurpose),
             CreatedAt = now,
             ExpiresAt = now + Options.EnrollmentLifetime,
@@ -60,6 +60,11 @@ internal sealed partial class MfaService
         if (lockout.IsLockedOut)
         {
             return await LockedOutAsync(user.Id, kind, lockout, retry => MfaOperationResult.Failure(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
+        }
+
+        if (!Base64Url.IsRandomIdShape(enrollmentId, PendingIdBytes))
+        {
+            return await EnrollmentFailedAsync(user.Id, kind, MalformedIdForLogs, MfaFailureReason.ChallengeNotFound, message: null, cancellationToken).ConfigureAwait(false);
         }
 
         var binding = new ChallengeBinding(user.Id, kind, AuthenticatorId: null, EnrollmentCeremonyPurpose);

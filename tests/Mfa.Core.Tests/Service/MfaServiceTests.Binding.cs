@@ -200,6 +200,40 @@ public sealed partial class MfaServiceTests
         Assert.That(_mfa.Factor.ChallengeCompletions, Is.Zero);
     }
 
+    [TestCase("")]
+    [TestCase("not an id\r\nMFA challenge forged succeeded")]
+    public async Task CompleteChallengeAsync_MalformedId_ChallengeNotFound(string challengeId)
+    {
+        await _mfa.EnrollAsync(Alice);
+
+        var result = await _mfa.CompleteAsync(Alice, challengeId, CodeFactor.NewCode());
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeNotFound));
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_HugeId_ChallengeNotFoundAndNotEchoedInLogs()
+    {
+        await _mfa.EnrollAsync(Alice);
+        var huge = new string('A', 1_000_000);
+
+        var result = await _mfa.CompleteAsync(Alice, huge, CodeFactor.NewCode());
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeNotFound));
+        Assert.That(_mfa.Logs.Entries.SelectMany(e => e.Texts()).Max(t => t.Length), Is.LessThan(1_000));
+    }
+
+    [Test]
+    public async Task CompleteEnrollmentAsync_HugeId_ChallengeNotFoundAndNotEchoedInLogs()
+    {
+        var huge = new string('A', 1_000_000);
+
+        var result = await Service.CompleteEnrollmentAsync(Alice, huge, new CodeEnrollmentResponse(CodeFactor.DefaultKind, CodeFactor.NewCode()));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeNotFound));
+        Assert.That(_mfa.Logs.Entries.SelectMany(e => e.Texts()).Max(t => t.Length), Is.LessThan(1_000));
+    }
+
     [Test]
     public async Task CompleteChallengeAsync_EnrollmentIdCompletedAsChallenge_ChallengeMismatch()
     {
