@@ -118,7 +118,7 @@ internal sealed partial class MfaService
             return MfaOperationResult.Failure(MfaFailureReason.LastAuthenticator);
         }
 
-        await _lockout.RecordSuccessAsync(userId, record.Id, cancellationToken).ConfigureAwait(false);
+        await _lockout.ForgetAuthenticatorAsync(record.Id, cancellationToken).ConfigureAwait(false);
         MfaLog.AuthenticatorRemoved(_logger, authenticatorId, record.Kind, userId);
         if (lockedOut)
         {

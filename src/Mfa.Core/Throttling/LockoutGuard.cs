@@ -47,6 +47,10 @@ internal sealed class LockoutGuard(IAttemptCounterStore counters, IOptions<MfaOp
         return consecutive.Count == Options.HardLockThreshold;
     }
 
+    /// <summary>Drops a removed authenticator's counter. The user's throttle stays: removing an authenticator proves nothing.</summary>
+    public Task ForgetAuthenticatorAsync(string authenticatorId, CancellationToken cancellationToken) =>
+        counters.ResetAsync(AuthenticatorKey(authenticatorId), cancellationToken);
+
     public async Task RecordSuccessAsync(string userId, string? authenticatorId, CancellationToken cancellationToken)
     {
         await counters.ResetAsync(UserKey(userId), cancellationToken).ConfigureAwait(false);

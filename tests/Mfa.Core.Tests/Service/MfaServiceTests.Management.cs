@@ -213,6 +213,23 @@ public sealed partial class MfaServiceTests
         Assert.That(_mfa.Factor.ChallengeCompletions, Is.Zero);
     }
 
+    [Test]
+    public async Task RemoveAuthenticatorAsync_UserThrottled_StaysThrottled()
+    {
+        var first = await _mfa.EnrollAsync(Alice);
+        await _mfa.EnrollAsync(Alice);
+        for (var i = 0; i < 5; i++)
+        {
+            await _mfa.FailAsync(Alice);
+        }
+
+        await Service.RemoveAuthenticatorAsync(Alice.Id, first);
+
+        var start = await Service.BeginChallengeAsync(Alice, new Factors.ChallengeRequest(CodeFactor.DefaultKind, MfaPurpose.SignIn));
+        Assert.That(start.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
+        Assert.That((await Service.GetStatusAsync(Alice)).IsLockedOut, Is.True);
+    }
+
     private RacingAuthenticatorStore UseRacingStore()
     {
         var store = new RacingAuthenticatorStore();
