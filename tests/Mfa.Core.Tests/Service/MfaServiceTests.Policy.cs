@@ -165,6 +165,69 @@ public sealed partial class MfaServiceTests
         Assert.That(_mfa.Other.ChallengeCompletions, Is.Zero);
     }
 
+    [Test]
+    public async Task RemoveAuthenticatorAsync_LastAllowedOneWhileOtherFactorDisallowed_LastAuthenticator()
+    {
+        var usable = await _mfa.EnrollAsync(Alice);
+        await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
+        AllowOnly(CodeFactor.DefaultKind);
+
+        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, usable);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.LastAuthenticator));
+        Assert.That(await Service.ListAuthenticatorsAsync(Alice.Id), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task RemoveAuthenticatorAsync_LastAllowedOneForcedWhileOtherFactorDisallowed_UserLockedOut()
+    {
+        var usable = await _mfa.EnrollAsync(Alice);
+        await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
+        AllowOnly(CodeFactor.DefaultKind);
+
+        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, usable, force: true);
+
+        Assert.That(result.UserLockedOut, Is.True);
+        Assert.That(_mfa.Logs.EventIds, Does.Contain(MfaEventIds.UserLockedOutByRemoval));
+    }
+
+    [Test]
+    public async Task RemoveAuthenticatorAsync_DisallowedOneWhileAllowedOneRemains_Removed()
+    {
+        await _mfa.EnrollAsync(Alice);
+        var unusable = await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
+        AllowOnly(CodeFactor.DefaultKind);
+
+        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, unusable);
+
+        Assert.That(result.Succeeded, Is.True);
+        Assert.That(result.UserLockedOut, Is.False);
+    }
+
+    [Test]
+    public async Task RemoveAuthenticatorAsync_OnlyADisallowedOne_RemovedWithoutForce()
+    {
+        var unusable = await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
+        AllowOnly(CodeFactor.DefaultKind);
+
+        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, unusable);
+
+        Assert.That(result.Succeeded, Is.True);
+        Assert.That(result.UserLockedOut, Is.False, "the removal did not take away any usable authenticator");
+    }
+
+    [Test]
+    public async Task GetStatusAsync_OnlyDisallowedFactorEnrolled_MustEnroll()
+    {
+        await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
+        AllowOnly(CodeFactor.DefaultKind);
+
+        var status = await Service.GetStatusAsync(Alice);
+
+        Assert.That(status.State, Is.EqualTo(MfaUserState.MustEnroll));
+        Assert.That(status.EnrolledFactors, Is.EqualTo(new[] { MfaHarness.OtherKind }));
+    }
+
     /// <summary>An admin narrows the allowed factors after users enrolled (the live options instance is the service's).</summary>
     private void AllowOnly(string kind) => _mfa.Get<Microsoft.Extensions.Options.IOptions<MfaOptions>>().Value.AllowedFactors.Add(kind);
 }
