@@ -119,8 +119,9 @@ internal sealed partial class MfaService : IMfaService
             return Fail(MfaFailureReason.FactorNotAllowed);
         }
 
-        // A locked attempt never reaches the verifier, and does not burn the challenge.
-        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        // A locked attempt never reaches the verifier, and does not burn the challenge. An admitted attempt is counted now;
+        // a success resets the count.
+        var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (lockout.IsLockedOut)
         {
             return await LockedOutAsync(user.Id, kind, lockout, retry => Fail(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
@@ -224,7 +225,8 @@ internal sealed partial class MfaService : IMfaService
     {
         MfaInstrumentation.Failed(kind, reason);
         MfaLog.ChallengeFailed(_logger, challengeId, userId, kind, reason);
-        if (await _lockout.RecordFailureAsync(userId, authenticatorId, cancellationToken).ConfigureAwait(false) && authenticatorId is not null)
+        // The user's attempt was counted when it was admitted; the authenticator's consecutive failures are counted here.
+        if (authenticatorId is not null && await _lockout.RecordAuthenticatorFailureAsync(authenticatorId, cancellationToken).ConfigureAwait(false))
         {
             MfaInstrumentation.Lockout(kind);
             MfaLog.AuthenticatorHardLocked(_logger, authenticatorId, userId, Options.HardLockThreshold);

@@ -191,6 +191,28 @@ public sealed class LockoutGuardTests
     }
 
     [Test]
+    public async Task CompleteChallengeAsync_ConcurrentWrongCodes_VerifierReachedAtMostMaxFailuresTimes()
+    {
+        await _mfa.EnrollAsync(Alice);
+        var pending = new List<(string Id, string Code)>();
+        for (var i = 0; i < 20; i++)
+        {
+            pending.Add(await _mfa.BeginAsync(Alice));
+        }
+
+        // Every attempt waits inside the verifier until all have started: the attempts race as they would across app servers.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _mfa.Factor.InsideVerifier = () => gate.Task;
+        var attempts = pending.Select(p => _mfa.CompleteAsync(Alice, p.Id, CodeFactor.NewCode())).ToList();
+        gate.SetResult();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.That(_mfa.Factor.ChallengeCompletions, Is.EqualTo(5));
+        Assert.That(results.Count(r => r.FailureReason == MfaFailureReason.InvalidCode), Is.EqualTo(5));
+        Assert.That(results.Count(r => r.FailureReason == MfaFailureReason.LockedOut), Is.EqualTo(15));
+    }
+
+    [Test]
     public async Task RedeemRecoveryCodeAsync_FailedRedemptions_CountTowardsTheThrottle()
     {
         await _mfa.EnrollAsync(Alice);
