@@ -48,6 +48,14 @@ public readonly record struct MfaPurpose
         };
     }
 
+    /// <summary>Whether both are the same purpose. <see langword="default"/> is <see cref="SignIn"/>, as its <see cref="Value"/> says.</summary>
+    /// <param name="other">The other purpose.</param>
+    /// <returns>Whether the values are equal (ordinal).</returns>
+    public bool Equals(MfaPurpose other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
     /// <inheritdoc />
     public override string ToString() => Value;
 

@@ -103,4 +103,11 @@ public sealed class MfaPurposeTests
     {
         Assert.That(default(MfaPurpose).Value, Is.EqualTo("sign-in"));
     }
+
+    [Test]
+    public void Default_ComparedWithSignIn_Equal()
+    {
+        Assert.That(default(MfaPurpose) == MfaPurpose.SignIn, Is.True);
+        Assert.That(default(MfaPurpose).GetHashCode(), Is.EqualTo(MfaPurpose.SignIn.GetHashCode()));
+    }
 }
