@@ -1,3 +1,4 @@
+using Mfa.Core.Diagnostics;
 using Mfa.Core.Storage;
 using Mfa.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -300,6 +301,6 @@ public sealed partial class MfaServiceTests
 
         var listed = await Service.ListAuthenticatorsAsync(Alice.Id);
         Assert.That(listed.Single(a => a.Id == authenticator).LastUsedAt, Is.Null);
-        Assert.That(_mfa.Logs.EventIds, Does.Not.Contain(Diagnostics.MfaEventIds.ChallengeSucceeded));
+        Assert.That(_mfa.Logs.EventIds, Does.Not.Contain(MfaEventIds.ChallengeSucceeded));
     }
 }
