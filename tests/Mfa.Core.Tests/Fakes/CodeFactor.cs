@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Mfa.Core.Factors;
@@ -42,6 +43,12 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
     /// <summary>When set, a successful challenge reports the record as changed (as a signature counter would).</summary>
     public bool ReportChange { get; set; }
 
+    /// <summary>When set, enrolled records carry this credential id (globally unique per factor in the store).</summary>
+    public string? EnrollCredentialId { get; set; }
+
+    /// <summary>The records the service reported as stored through <see cref="EnrollmentCompleteResult.OnStored"/>.</summary>
+    public ConcurrentQueue<AuthenticatorRecord> Stored { get; } = new();
+
     /// <summary>When set, the verifier awaits this before it checks the code (after counting the call).</summary>
     public Func<Task>? InsideVerifier { get; set; }
 
@@ -76,10 +83,18 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
             UserId = user.Id,
             Kind = Kind,
             Name = text[CodeLength..],
+            CredentialId = EnrollCredentialId,
             Data = "{\"generation\":0}",
             CreatedAt = (time ?? TimeProvider.System).GetUtcNow(),
         };
-        return ValueTask.FromResult(new EnrollmentCompleteResult(record));
+        return ValueTask.FromResult(new EnrollmentCompleteResult(record)
+        {
+            OnStored = (stored, _) =>
+            {
+                Stored.Enqueue(stored);
+                return ValueTask.CompletedTask;
+            },
+        });
     }
 
     public ValueTask<ChallengeBeginResult> BeginChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ChallengeRequest request, CancellationToken cancellationToken = default)

@@ -125,6 +125,30 @@ public sealed partial class MfaServiceTests
     }
 
     [Test]
+    public async Task CompleteEnrollmentAsync_Stored_RunsTheFactorsOnStoredWithTheStoredRecord()
+    {
+        var id = await _mfa.EnrollAsync(Alice);
+
+        var stored = _mfa.Factor.Stored.Single();
+        Assert.That(stored.Id, Is.EqualTo(id));
+        Assert.That(stored.Version, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task CompleteEnrollmentAsync_CredentialAlreadyRegistered_AlreadyEnrolledAndOnStoredNotRun()
+    {
+        _mfa.Factor.EnrollCredentialId = "credential-1";
+        await _mfa.EnrollAsync(Bob);
+        var start = await Service.BeginEnrollmentAsync(Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));
+
+        var done = await Service.CompleteEnrollmentAsync(Alice, start.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, CodeOf(start)));
+
+        Assert.That(done.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
+        Assert.That(await Service.ListAuthenticatorsAsync(Alice.Id), Is.Empty);
+        Assert.That(_mfa.Factor.Stored, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task BeginChallengeAsync_NotEnrolled_NotEnrolled()
     {
         var start = await Service.BeginChallengeAsync(Alice, new ChallengeRequest(CodeFactor.DefaultKind, MfaPurpose.SignIn));
