@@ -83,7 +83,7 @@ public sealed partial class MfaServiceTests
     {
         var store = UseRacingStore();
         var id = await _mfa.EnrollAsync(Alice, "Phone");
-        store.AfterNextRead(async s => await s.TryUpdateAsync((await s.FindByIdAsync(id))! with { Name = "Other writer" }));
+        store.AfterNextRead(OtherWriterRenames(id));
 
         var result = await Service.RenameAuthenticatorAsync(Alice.Id, id, "Mine");
 
@@ -177,7 +177,7 @@ public sealed partial class MfaServiceTests
         var store = UseRacingStore();
         var first = await _mfa.EnrollAsync(Alice);
         await _mfa.EnrollAsync(Alice);
-        store.AfterNextRead(async s => await s.TryUpdateAsync((await s.FindByIdAsync(first))! with { Name = "Other writer" }));
+        store.AfterNextRead(OtherWriterRenames(first));
 
         var result = await Service.RemoveAuthenticatorAsync(Alice.Id, first);
 
@@ -229,6 +229,10 @@ public sealed partial class MfaServiceTests
         Assert.That(start.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
         Assert.That((await Service.GetStatusAsync(Alice)).IsLockedOut, Is.True);
     }
+
+    /// <summary>Another writer renames the authenticator to "Other writer", bumping its version.</summary>
+    private static Func<IAuthenticatorStore, Task> OtherWriterRenames(string id) =>
+        async store => await store.TryUpdateAsync((await store.FindByIdAsync(id))! with { Name = "Other writer" });
 
     private RacingAuthenticatorStore UseRacingStore()
     {
