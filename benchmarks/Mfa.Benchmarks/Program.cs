@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Mfa.Benchmarks.Storage;
 
@@ -7,5 +8,7 @@ if (args is ["stores", .. var rest])
     return await StoreLoadBenchmark.RunAsync(rest);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Mfa.Benchmarks.Totp.TotpCodeBenchmarks).Assembly).Run(args);
+// The generated boilerplate project can take long to build on a busy 2-core machine; prefer `--inProcess` there.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+BenchmarkSwitcher.FromAssembly(typeof(Mfa.Benchmarks.Totp.TotpCodeBenchmarks).Assembly).Run(args, config);
 return 0;
