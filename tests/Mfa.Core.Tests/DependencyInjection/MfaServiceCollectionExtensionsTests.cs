@@ -46,7 +46,7 @@ public sealed class MfaServiceCollectionExtensionsTests
         Assert.That(services.Count(d => d.ServiceType == typeof(ISecretProtector)), Is.EqualTo(1));
         Assert.That(services.Count(d => d.ServiceType == typeof(TimeProvider)), Is.EqualTo(1));
         Assert.That(services.Count(d => d.ServiceType == typeof(IValidateOptions<MfaOptions>)), Is.EqualTo(1));
-        Assert.That(services.Count(d => d.ServiceType == typeof(Storage.IChallengeStore)), Is.EqualTo(1));
+        Assert.That(services.Count(d => d.ServiceType == typeof(Mfa.Core.Storage.IChallengeStore)), Is.EqualTo(1));
     }
 
     [Test]
