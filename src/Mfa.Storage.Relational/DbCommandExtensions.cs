@@ -6,7 +6,11 @@ namespace Mfa.Storage.Relational;
 /// <summary>Typed parameters, so that a <see langword="null"/> still tells PostgreSQL its type.</summary>
 internal static class DbCommandExtensions
 {
-    public static DbCommand With(this DbCommand command, string name, string? value) => Add(command, name, DbType.String, value);
+    /// <summary>Adds a text parameter.</summary>
+    /// <exception cref="ArgumentException">The text has a NUL character or a lone surrogate, which no provider can store.</exception>
+    public static DbCommand With(this DbCommand command, string name, string? value) => StorableText.IsStorable(value)
+        ? Add(command, name, DbType.String, value)
+        : throw new ArgumentException("The value has a NUL character or a lone surrogate, which the store cannot hold.", name);
 
     public static DbCommand With(this DbCommand command, string name, long? value) => Add(command, name, DbType.Int64, value);
 

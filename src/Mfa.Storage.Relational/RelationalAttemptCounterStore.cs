@@ -50,6 +50,11 @@ internal sealed class RelationalAttemptCounterStore : IAttemptCounterStore
     public async Task<AttemptCounter> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (!StorableText.IsStorable(key))
+        {
+            return default;
+        }
+
         var rows = await _database.QueryAsync(_read, c => c.With("@key", key), r => new AttemptCounter(r.GetInt32(0), r.GetTime(1)), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? default : rows[0];
     }
@@ -57,6 +62,11 @@ internal sealed class RelationalAttemptCounterStore : IAttemptCounterStore
     public Task ResetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (!StorableText.IsStorable(key))
+        {
+            return Task.CompletedTask;
+        }
+
         return _database.ExecuteAsync(_reset, c => c.With("@key", key), cancellationToken);
     }
 

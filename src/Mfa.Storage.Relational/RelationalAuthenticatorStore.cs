@@ -54,6 +54,11 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
     public Task<AuthenticatorRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (!StorableText.IsStorable(id))
+        {
+            return Task.FromResult<AuthenticatorRecord?>(null);
+        }
+
         return _database.QuerySingleAsync(_findById, c => c.With("@id", id), Read, cancellationToken);
     }
 
@@ -61,24 +66,44 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(credentialId);
+        if (!StorableText.AreStorable(kind, credentialId))
+        {
+            return Task.FromResult<AuthenticatorRecord?>(null);
+        }
+
         return _database.QuerySingleAsync(_findByCredential, c => c.With("@kind", kind).With("@credential_id", credentialId), Read, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuthenticatorRecord>> ListByUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
+        if (!StorableText.IsStorable(userId))
+        {
+            return [];
+        }
+
         return await _database.QueryAsync(_listByUser, c => c.With("@user_id", userId), Read, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<AuthenticatorRecord?> TryUpdateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (!StorableText.AreStorable(record.Id, record.UserId, record.Kind, record.CredentialId))
+        {
+            return Task.FromResult<AuthenticatorRecord?>(null);
+        }
+
         return _database.QuerySingleAsync(_update, c => AddFields(c, record).With("@version", record.Version), Read, cancellationToken);
     }
 
     public async Task<bool> TryDeleteAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (!StorableText.IsStorable(id))
+        {
+            return false;
+        }
+
         return await _database.ExecuteAsync(_delete, c => c.With("@id", id).With("@version", expectedVersion), cancellationToken).ConfigureAwait(false) == 1;
     }
 

@@ -60,6 +60,11 @@ internal sealed class RelationalChallengeStore : IChallengeStore
     public Task<PendingChallenge?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (!StorableText.IsStorable(id))
+        {
+            return Task.FromResult<PendingChallenge?>(null);
+        }
+
         return _database.QuerySingleAsync(_find, c => c.With("@id", id), Read, cancellationToken);
     }
 
@@ -67,6 +72,11 @@ internal sealed class RelationalChallengeStore : IChallengeStore
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(binding);
+        if (!StorableText.AreStorable(id, binding.UserId, binding.FactorKind, binding.AuthenticatorId, binding.Purpose))
+        {
+            return Task.FromResult<PendingChallenge?>(null);
+        }
+
         return _database.QuerySingleAsync(_consume, c => AddBinding(c.With("@id", id), binding).With("@now", now), Read, cancellationToken);
     }
 

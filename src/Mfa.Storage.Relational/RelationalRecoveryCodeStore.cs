@@ -67,6 +67,11 @@ internal sealed class RelationalRecoveryCodeStore : IRecoveryCodeStore
     public async Task<ReadOnlyMemory<byte>?> GetSaltAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
+        if (!StorableText.IsStorable(userId))
+        {
+            return null;
+        }
+
         var salt = await _database.QuerySingleAsync(_readSalt, c => c.With("@user_id", userId), r => r.GetBlob(0), cancellationToken).ConfigureAwait(false);
         return salt is null ? (ReadOnlyMemory<byte>?)null : salt;
     }
@@ -74,12 +79,22 @@ internal sealed class RelationalRecoveryCodeStore : IRecoveryCodeStore
     public async Task<bool> TryRedeemAsync(string userId, ReadOnlyMemory<byte> hash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
+        if (!StorableText.IsStorable(userId))
+        {
+            return false;
+        }
+
         return await _database.ExecuteAsync(_redeem, c => c.With("@user_id", userId).With("@hash", hash), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<int> CountRemainingAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
+        if (!StorableText.IsStorable(userId))
+        {
+            return 0;
+        }
+
         var rows = await _database.QueryAsync(_count, c => c.With("@user_id", userId), r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         return checked((int)rows[0]);
     }

@@ -37,6 +37,11 @@ internal sealed class RelationalReplayGuardStore : IReplayGuardStore
     public async Task<long?> GetLastStepAsync(string authenticatorId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(authenticatorId);
+        if (!StorableText.IsStorable(authenticatorId))
+        {
+            return null;
+        }
+
         var rows = await _database.QueryAsync(_read, c => c.With("@authenticator_id", authenticatorId), r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }

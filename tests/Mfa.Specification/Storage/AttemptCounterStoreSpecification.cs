@@ -179,4 +179,18 @@ public abstract class AttemptCounterStoreSpecification : StoreSpecification<IAtt
         await RaceAsync(store => store.IncrementAsync(key, Now, window: null));
         Assert.That((await Store.GetAsync(key)).Count, Is.EqualTo(RaceWidth));
     }
+
+    [Test]
+    public async Task GetAndReset_UnstorableKey_ReadZeroAndChangeNothing()
+    {
+        var start = Now;
+        var key = await CountedKeyAsync(2, s_window);
+        foreach (var text in Unstorable)
+        {
+            Assert.That(await Store.GetAsync(text), Is.EqualTo(new AttemptCounter(0, null)));
+            await Store.ResetAsync(text);
+        }
+
+        Assert.That(await Store.GetAsync(key), Is.EqualTo(new AttemptCounter(2, start)));
+    }
 }

@@ -424,4 +424,22 @@ public abstract class AuthenticatorStoreSpecification : StoreSpecification<IAuth
         var results = await RaceAsync(store => store.TryCreateAsync(NewRecord(kind: "webauthn", credentialId: "contested")));
         Assert.That(results.Count(r => r is not null), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task Lookups_UnstorableStrings_FindNothing()
+    {
+        var record = await CreateAsync(NewRecord(kind: "webauthn", credentialId: "cred"));
+        foreach (var text in Unstorable)
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(await Store.FindByIdAsync(text), Is.Null);
+                Assert.That(await Store.FindByCredentialIdAsync("webauthn", text), Is.Null);
+                Assert.That(await Store.FindByCredentialIdAsync(text, "cred"), Is.Null);
+                Assert.That(await Store.ListByUserAsync(text), Is.Empty);
+                Assert.That(await Store.TryUpdateAsync(record with { Id = text }), Is.Null);
+                Assert.That(await Store.TryDeleteAsync(text, 1), Is.False);
+            }
+        }
+    }
 }

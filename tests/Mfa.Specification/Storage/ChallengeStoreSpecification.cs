@@ -325,4 +325,22 @@ public abstract class ChallengeStoreSpecification : StoreSpecification<IChalleng
         await Store.SweepExpiredAsync(Now);
         Assert.That(await Peer.SweepExpiredAsync(Now), Is.Zero);
     }
+
+    [Test]
+    public async Task Lookups_UnstorableStrings_FindNothingAndChangeNothing()
+    {
+        var challenge = await CreateAsync();
+        foreach (var text in Unstorable)
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(await Store.FindAsync(text), Is.Null);
+                Assert.That(await Store.TryConsumeAsync(text, challenge.Binding, Now), Is.Null);
+                Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { UserId = text }, Now), Is.Null);
+                Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = text }, Now), Is.Null);
+            }
+        }
+
+        await AssertStillConsumableAsync(challenge);
+    }
 }

@@ -234,4 +234,19 @@ public abstract class RecoveryCodeStoreSpecification : StoreSpecification<IRecov
             Assert.That(await Store.TryRedeemAsync(userId, hash), Is.True);
         }
     }
+
+    [Test]
+    public async Task Lookups_UnstorableUserId_FindNothing()
+    {
+        var (_, _, hashes) = await NewSetAsync();
+        foreach (var text in Unstorable)
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(await Store.GetSaltAsync(text), Is.Null);
+                Assert.That(await Store.TryRedeemAsync(text, hashes[0]), Is.False);
+                Assert.That(await Store.CountRemainingAsync(text), Is.Zero);
+            }
+        }
+    }
 }

@@ -125,4 +125,13 @@ public abstract class ReplayGuardStoreSpecification : StoreSpecification<IReplay
         Assert.That(results.Count(advanced => advanced), Is.GreaterThanOrEqualTo(1));
         Assert.That(await Store.GetLastStepAsync(id), Is.EqualTo(Step + RaceWidth));
     }
+
+    [Test]
+    public async Task GetLastStepAsync_UnstorableId_ReturnsNull()
+    {
+        foreach (var text in Unstorable)
+        {
+            Assert.That(await Store.GetLastStepAsync(text), Is.Null);
+        }
+    }
 }

@@ -1,0 +1,52 @@
+namespace Mfa.Storage.Relational;
+
+/// <summary>
+/// Which strings every provider can store and compare: no NUL character (PostgreSQL text cannot hold one) and well-formed
+/// UTF-16 (a lone surrogate has no UTF-8 form). No stored row can hold any other string, so a lookup by one finds nothing.
+/// </summary>
+internal static class StorableText
+{
+    public static bool IsStorable(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every one of the strings is storable.</summary>
+    /// <param name="texts">The strings.</param>
+    /// <returns>Whether a lookup by them can find anything.</returns>
+    public static bool AreStorable(params ReadOnlySpan<string?> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (!IsStorable(text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
