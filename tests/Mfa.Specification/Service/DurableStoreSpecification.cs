@@ -214,6 +214,23 @@ public abstract class DurableStoreSpecification
         }
     }
 
+    [Test]
+    public async Task ManageAuthenticator_IdNoStoreCanHold_IsUnknownAuthenticator()
+    {
+        // Authenticator ids come from the client; a NUL or a lone surrogate must be a result, not a store exception.
+        var mfa = Mfa(StartServer());
+        await ProbeFlow.EnrollAsync(mfa, s_alice);
+        foreach (var id in new[] { "id\0nul", "id\uD800" })
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That((await mfa.RenameAuthenticatorAsync(s_alice.Id, id, "New name")).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
+                Assert.That((await mfa.RemoveAuthenticatorAsync(s_alice.Id, id, force: true)).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
+                Assert.That((await mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn) { AuthenticatorId = id })).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
+            }
+        }
+    }
+
     // --- restart ----------------------------------------------------------------------------------------
 
     [Test]
