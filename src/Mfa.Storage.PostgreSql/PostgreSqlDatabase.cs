@@ -11,12 +11,20 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 {
     private static readonly IReadOnlyList<Migration> s_migrations = Migration.LoadEmbedded(typeof(PostgreSqlDatabase).Assembly);
 
+    private readonly IReadOnlyList<Migration> _migrations;
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
 
     public PostgreSqlDatabase(PostgreSqlStoreOptions options, TimeProvider time, ILogger logger)
+        : this(options, time, logger, s_migrations)
+    {
+    }
+
+    /// <summary>Opens the database with other migrations than the embedded ones (tests of upgrades and failed migrations).</summary>
+    internal PostgreSqlDatabase(PostgreSqlStoreOptions options, TimeProvider time, ILogger logger, IReadOnlyList<Migration> migrations)
         : base(options, time, logger)
     {
+        _migrations = migrations;
         _schema = options.Schema;
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
         {
@@ -28,9 +36,12 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
     /// <summary>The schema version this package migrates to.</summary>
     public static int LatestMigration => s_migrations[^1].Version;
 
+    /// <summary>The migrations embedded in this package.</summary>
+    internal static IReadOnlyList<Migration> EmbeddedMigrations => s_migrations;
+
     public override string ProviderName => "postgresql";
 
-    protected override IReadOnlyList<Migration> Migrations => s_migrations;
+    protected override IReadOnlyList<Migration> Migrations => _migrations;
 
     protected override string TableExistsSql => $"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = '{_schema}' AND tablename = @name";
 

@@ -11,13 +11,21 @@ internal sealed class SqliteDatabase : RelationalDatabase
 {
     private static readonly IReadOnlyList<Migration> s_migrations = Migration.LoadEmbedded(typeof(SqliteDatabase).Assembly);
 
+    private readonly IReadOnlyList<Migration> _migrations;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly string _busyTimeout;
 
     public SqliteDatabase(SqliteStoreOptions options, TimeProvider time, ILogger logger)
+        : this(options, time, logger, s_migrations)
+    {
+    }
+
+    /// <summary>Opens the database with other migrations than the embedded ones (tests of upgrades and failed migrations).</summary>
+    internal SqliteDatabase(SqliteStoreOptions options, TimeProvider time, ILogger logger, IReadOnlyList<Migration> migrations)
         : base(options, time, logger)
     {
+        _migrations = migrations;
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
             DefaultTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
@@ -31,9 +39,12 @@ internal sealed class SqliteDatabase : RelationalDatabase
     /// <summary>The schema version this package migrates to.</summary>
     public static int LatestMigration => s_migrations[^1].Version;
 
+    /// <summary>The migrations embedded in this package.</summary>
+    internal static IReadOnlyList<Migration> EmbeddedMigrations => s_migrations;
+
     public override string ProviderName => "sqlite";
 
-    protected override IReadOnlyList<Migration> Migrations => s_migrations;
+    protected override IReadOnlyList<Migration> Migrations => _migrations;
 
     // SQLite has one writer at a time. Writers of this process queue here in order; SQLite's busy handler (which polls
     // with growing sleeps) then only arbitrates between processes.
