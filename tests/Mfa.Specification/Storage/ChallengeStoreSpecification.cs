@@ -200,65 +200,35 @@ public abstract class ChallengeStoreSpecification : StoreSpecification<IChalleng
         Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now), Is.Null);
     }
 
-    [Test]
-    public async Task TryConsumeAsync_WrongUser_ReturnsNullAndChangesNothing()
+    [TestCase("user", Description = "another user")]
+    [TestCase("user-case", Description = "the user id in another case")]
+    [TestCase("factor", Description = "another factor")]
+    [TestCase("purpose", Description = "another purpose")]
+    [TestCase("authenticator", Description = "another authenticator")]
+    [TestCase("authenticator-added", Description = "an authenticator for a challenge bound to none")]
+    [TestCase("authenticator-removed", Description = "no authenticator for a challenge bound to one")]
+    public async Task TryConsumeAsync_WrongBinding_ReturnsNullAndChangesNothing(string changed)
     {
-        var challenge = await CreateAsync();
-        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { UserId = NewId("attacker") }, Now);
-        Assert.That(result, Is.Null);
-        await AssertStillConsumableAsync(challenge);
-    }
+        var bound = changed is "authenticator" or "authenticator-removed" ? "auth-1" : null;
+        var challenge = await CreateAsync(NewChallenge(authenticatorId: bound, purpose: "step-up:password-change") with
+        {
+            Binding = new ChallengeBinding("Alice-" + Guid.NewGuid().ToString("N"), "totp", bound, "step-up:password-change"),
+        });
+        var binding = challenge.Binding;
+        var wrong = changed switch
+        {
+            "user" => binding with { UserId = NewId("attacker") },
+            "user-case" => binding with { UserId = binding.UserId.ToLowerInvariant() },
+            "factor" => binding with { FactorKind = "webauthn" },
+            "purpose" => binding with { Purpose = "sign-in" },
+            "authenticator" => binding with { AuthenticatorId = "auth-2" },
+            "authenticator-added" => binding with { AuthenticatorId = "auth-1" },
+            "authenticator-removed" => binding with { AuthenticatorId = null },
+            _ => throw new ArgumentOutOfRangeException(nameof(changed)),
+        };
 
-    [Test]
-    public async Task TryConsumeAsync_UserIdDiffersOnlyInCase_ReturnsNullAndChangesNothing()
-    {
-        var challenge = await CreateAsync(NewChallenge() with { Binding = new ChallengeBinding("Alice-" + Guid.NewGuid().ToString("N"), "totp", null, "sign-in") });
-        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { UserId = challenge.Binding.UserId.ToLowerInvariant() }, Now);
-        Assert.That(result, Is.Null);
-        await AssertStillConsumableAsync(challenge);
-    }
+        var result = await Store.TryConsumeAsync(challenge.Id, wrong, Now);
 
-    [Test]
-    public async Task TryConsumeAsync_WrongFactor_ReturnsNullAndChangesNothing()
-    {
-        var challenge = await CreateAsync();
-        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { FactorKind = "webauthn" }, Now);
-        Assert.That(result, Is.Null);
-        await AssertStillConsumableAsync(challenge);
-    }
-
-    [Test]
-    public async Task TryConsumeAsync_WrongPurpose_ReturnsNullAndChangesNothing()
-    {
-        var challenge = await CreateAsync(NewChallenge(purpose: "step-up:password-change"));
-        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { Purpose = "sign-in" }, Now);
-        Assert.That(result, Is.Null);
-        await AssertStillConsumableAsync(challenge);
-    }
-
-    [Test]
-    public async Task TryConsumeAsync_WrongAuthenticator_ReturnsNullAndChangesNothing()
-    {
-        var challenge = await CreateAsync(NewChallenge(authenticatorId: "auth-1"));
-        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = "auth-2" }, Now);
-        Assert.That(result, Is.Null);
-        await AssertStillConsumableAsync(challenge);
-    }
-
-    [Test]
-    public async Task TryConsumeAsync_AuthenticatorGivenForUnboundChallenge_ReturnsNullAndChangesNothing()
-    {
-        var challenge = await CreateAsync();
-        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = "auth-1" }, Now);
-        Assert.That(result, Is.Null);
-        await AssertStillConsumableAsync(challenge);
-    }
-
-    [Test]
-    public async Task TryConsumeAsync_NoAuthenticatorForBoundChallenge_ReturnsNullAndChangesNothing()
-    {
-        var challenge = await CreateAsync(NewChallenge(authenticatorId: "auth-1"));
-        var result = await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = null }, Now);
         Assert.That(result, Is.Null);
         await AssertStillConsumableAsync(challenge);
     }
