@@ -2,6 +2,7 @@ namespace Mfa.WebAuthn.Parsing;
 
 /// <summary>The flags byte of authenticator data (WebAuthn L3 §6.1).</summary>
 [Flags]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The spec calls this byte 'flags'.")]
 public enum AuthenticatorDataFlags : byte
 {
     /// <summary>No flag.</summary>
