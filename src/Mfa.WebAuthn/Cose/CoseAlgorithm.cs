@@ -9,6 +9,9 @@ public enum CoseAlgorithm
     /// <summary>EdDSA (Ed25519 or Ed448, named by the key's curve).</summary>
     EdDSA = -8,
 
+    /// <summary>EdDSA with Ed25519 (fully specified, RFC 9864).</summary>
+    Ed25519 = -19,
+
     /// <summary>ECDSA with SHA-384 on P-384.</summary>
     ES384 = -35,
 
@@ -23,6 +26,9 @@ public enum CoseAlgorithm
 
     /// <summary>RSASSA-PSS with SHA-512.</summary>
     PS512 = -39,
+
+    /// <summary>EdDSA with Ed448 (fully specified, RFC 9864).</summary>
+    Ed448 = -53,
 
     /// <summary>RSASSA-PKCS1-v1_5 with SHA-256.</summary>
     RS256 = -257,
