@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.WebAuthn.Ceremonies;
-using Mfa.WebAuthn.Cose;
 using Mfa.WebAuthn.Credentials;
 using Mfa.WebAuthn.Diagnostics;
 
@@ -113,12 +112,10 @@ public sealed partial class WebAuthnFactor
     {
         if (!CredentialRecords.TryRead(record, out var data)
             || !ResponseDecoder.TryDecode(data.PublicKey, ResponseDecoder.MaxResponseLength, out var publicKeyBytes)
-            || !CoseKey.TryDecode(publicKeyBytes, _policy.AllowRs1, out var publicKey, out var keyFailure) || publicKey is null)
+            || !_keys.TryGetOrDecode(publicKeyBytes, _policy.AllowRs1, out var publicKey, out _) || publicKey is null)
         {
             return ChallengeCompleteResult.Failure(MfaFailureReason.UnsupportedAlgorithm, "The stored credential cannot be used (unreadable, or its algorithm is not enabled).", record);
         }
-
-        _ = keyFailure;
 
         // If response.userHandle is present, it must be the user handle of the account that owns the credential; a
         // discoverable-credential sign-in (no user identified before) requires it.

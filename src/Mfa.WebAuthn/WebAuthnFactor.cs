@@ -4,6 +4,7 @@ using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Storage;
 using Mfa.WebAuthn.Ceremonies;
+using Mfa.WebAuthn.Cose;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public sealed partial class WebAuthnFactor : IFactor
     private readonly IOptions<MfaOptions> _mfaOptions;
     private readonly TimeProvider _time;
     private readonly ILogger<WebAuthnFactor> _logger;
+    private readonly CoseKeyCache _keys = new();
 
     /// <summary>Creates the factor (dependency injection does this; see <c>AddWebAuthn</c>).</summary>
     /// <param name="options">The validated WebAuthn options.</param>

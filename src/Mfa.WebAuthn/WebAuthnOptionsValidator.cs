@@ -14,8 +14,7 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = new ValidateOptionsResultBuilder();
-        var rpIdValid = OriginRules.IsValidRelyingPartyId(options.RelyingPartyId);
-        if (!rpIdValid)
+        if (!OriginRules.IsValidRelyingPartyId(options.RelyingPartyId))
         {
             result.AddError("Must be a lowercase domain name such as 'example.com' (no scheme, port or path).", nameof(WebAuthnOptions.RelyingPartyId));
         }
@@ -25,7 +24,7 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
             result.AddError("Must be 1 to 128 characters without control characters.", nameof(WebAuthnOptions.RelyingPartyName));
         }
 
-        ValidateOrigins(options, rpIdValid, result);
+        ValidateOrigins(options, result);
         ValidateAlgorithms(options, result);
         if (options.ChallengeSize is < 16 or > 64)
         {
@@ -61,7 +60,7 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
         return result.Build();
     }
 
-    private static void ValidateOrigins(WebAuthnOptions options, bool rpIdValid, ValidateOptionsResultBuilder result)
+    private static void ValidateOrigins(WebAuthnOptions options, ValidateOptionsResultBuilder result)
     {
         if (options.Origins is null || options.Origins.Count == 0)
         {
@@ -75,14 +74,7 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
             {
                 result.AddError("An origin is null.", nameof(WebAuthnOptions.Origins));
             }
-            else if (OriginRules.TryParseWebOrigin(origin, out var host))
-            {
-                if (rpIdValid && !OriginRules.RelyingPartyIdCovers(options.RelyingPartyId, host))
-                {
-                    result.AddError($"The origin '{origin}' is not on the RP ID '{options.RelyingPartyId}' or one of its subdomains.", nameof(WebAuthnOptions.Origins));
-                }
-            }
-            else if (!OriginRules.IsAndroidOrigin(origin))
+            else if (!OriginRules.IsWebOrigin(origin) && !OriginRules.IsAndroidOrigin(origin))
             {
                 result.AddError($"'{origin}' is neither a serialized https origin (scheme://host[:port], lowercase, no path) nor 'android:apk-key-hash:<43 base64url characters>'.", nameof(WebAuthnOptions.Origins));
             }
@@ -101,7 +93,7 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
 
         foreach (var top in options.AllowedTopOrigins)
         {
-            if (top is null || !OriginRules.TryParseWebOrigin(top, out _))
+            if (top is null || !OriginRules.IsWebOrigin(top))
             {
                 result.AddError($"'{top}' is not a serialized web origin.", nameof(WebAuthnOptions.AllowedTopOrigins));
             }

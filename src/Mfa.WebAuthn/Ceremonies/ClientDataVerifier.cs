@@ -15,7 +15,7 @@ internal static class ClientDataVerifier
     /// <summary>The largest client data accepted, in bytes.</summary>
     public const int MaxLength = 16 * 1024;
 
-    private const int MaxChallengeChars = 128;
+    private const int MaxChallengeChars = 1024;
 
     private static readonly JsonReaderOptions s_readerOptions = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
 

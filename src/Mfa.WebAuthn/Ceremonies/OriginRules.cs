@@ -42,12 +42,11 @@ internal static class OriginRules
     }
 
     /// <summary>
-    /// Whether <paramref name="origin"/> is a serialized web origin (<c>https://host[:port]</c>, or <c>http://localhost[:port]</c>)
-    /// and, when it is, its host.
+    /// Whether <paramref name="origin"/> is a serialized web origin (<c>https://host[:port]</c>, or <c>http://localhost[:port]</c>).
+    /// Its host need not be on the RP ID: related origins (WebAuthn L3 §5.11) may use it too.
     /// </summary>
-    public static bool TryParseWebOrigin(string origin, out string host)
+    public static bool IsWebOrigin(string origin)
     {
-        host = string.Empty;
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.UserInfo) || uri.HostNameType == UriHostNameType.Unknown)
         {
             return false;
@@ -56,16 +55,6 @@ internal static class OriginRules
         var secure = uri.Scheme == Uri.UriSchemeHttps
             || (uri.Scheme == Uri.UriSchemeHttp && (uri.Host == "localhost" || uri.Host.EndsWith(".localhost", StringComparison.Ordinal)));
         var serialized = uri.IsDefaultPort ? $"{uri.Scheme}://{uri.IdnHost}" : $"{uri.Scheme}://{uri.IdnHost}:{uri.Port}";
-        if (!secure || !string.Equals(serialized, origin, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        host = uri.IdnHost;
-        return true;
+        return secure && string.Equals(serialized, origin, StringComparison.Ordinal);
     }
-
-    /// <summary>Whether the RP ID is the origin's host or a registrable suffix of it.</summary>
-    public static bool RelyingPartyIdCovers(string rpId, string host) =>
-        string.Equals(host, rpId, StringComparison.Ordinal) || host.EndsWith("." + rpId, StringComparison.Ordinal);
 }
