@@ -18,7 +18,9 @@ internal static class ConformanceCases
 
     public static JsonElement Authentication(string id) => Load("authentication", id);
 
-    public static byte[] Bytes(string base64Url) => Base64Url.DecodeFromChars(base64Url);
+    /// <summary>Decodes base64url; a few fixtures (the py_webauthn TPM cases) carry standard base64 instead.</summary>
+    public static byte[] Bytes(string base64Url) =>
+        Base64Url.DecodeFromChars(base64Url.Replace('+', '-').Replace('/', '_').TrimEnd('='));
 
     public static string? Text(JsonElement element, params string[] path)
     {

@@ -20,4 +20,7 @@ internal sealed class AttestationResult
 
     /// <summary>The trust path: the x5c certificates, leaf first (empty for none and self).</summary>
     public IReadOnlyList<X509Certificate2> TrustPath { get; init; } = [];
+
+    /// <summary>For <c>compound</c>: each contained statement's result, in order (empty otherwise).</summary>
+    public IReadOnlyList<AttestationResult> Components { get; init; } = [];
 }

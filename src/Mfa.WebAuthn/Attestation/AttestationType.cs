@@ -17,4 +17,7 @@ public enum AttestationType
 
     /// <summary>Anonymization CA (Apple).</summary>
     AnonCa = 4,
+
+    /// <summary>Basic attestation (android-key, android-safetynet: the certificate is the device model's, never a per-key CA's).</summary>
+    Basic = 5,
 }
