@@ -192,6 +192,7 @@ public sealed partial class WebAuthnFactor
         AttestationType.BasicOrAttCa => "basic-or-attca",
         AttestationType.AttCa => "attca",
         AttestationType.AnonCa => "anonca",
+        AttestationType.Basic => "basic",
         _ => "none",
     };
 }

@@ -37,8 +37,7 @@ internal static class OriginRules
         }
 
         var hash = origin.AsSpan(AndroidPrefix.Length);
-        Span<byte> decoded = stackalloc byte[48];
-        return hash.Length == 43 && Base64Url.TryDecodeFromChars(hash, decoded, out var written) && written == 32;
+        return hash.Length == 43 && Base64Url.IsValid(hash, out var length) && length == 32;
     }
 
     /// <summary>

@@ -94,7 +94,10 @@ internal static class ResponseDecoder
         return true;
     }
 
-    /// <summary>Decodes base64url (padding tolerated) of at most <paramref name="maxBytes"/> bytes.</summary>
+    /// <summary>
+    /// Decodes base64url of at most <paramref name="maxBytes"/> bytes. Padding and the standard alphabet's '+' and '/'
+    /// are tolerated (some clients and libraries send them; decoding stays unambiguous); anything else fails.
+    /// </summary>
     public static bool TryDecode(string? text, int maxBytes, out byte[] bytes)
     {
         bytes = [];
@@ -103,14 +106,14 @@ internal static class ResponseDecoder
             return false;
         }
 
-        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, buffer, out var written) || written > maxBytes)
+        var urlSafe = text.AsSpan().ContainsAny('+', '/') ? text.Replace('+', '-').Replace('/', '_') : text;
+        if (!Base64Url.IsValid(urlSafe, out var length) || length > maxBytes)
         {
             return false;
         }
 
-        bytes = written == buffer.Length ? buffer : buffer[..written];
-        return true;
+        bytes = new byte[length];
+        return Base64Url.TryDecodeFromChars(urlSafe, bytes, out var written) && written == length;
     }
 
     private static bool TryDeserialize<T>(string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, out T value, out string? message)

@@ -53,7 +53,8 @@ public sealed class ConformanceTests
         var policyJson = testCase.GetProperty("policy");
         var anchors = policyJson.TryGetProperty("trustAnchors", out var names) ? names.EnumerateArray().Select(n => ConformanceCases.Anchor(n.GetString()!)).ToList() : null;
         var aaguid = ConformanceCases.Text(expected, "aaguid") is { } text ? Guid.Parse(text) : Guid.Empty;
-        var options = OptionsFor(testCase, expected.TryGetProperty("alg", out var alg) && alg.GetInt32() == (int)CoseAlgorithm.RS1);
+        // RS1 is enabled for the cases that need it: an RS1 credential key, and TPM statements (legacy Windows Hello).
+        var options = OptionsFor(testCase, ConformanceCases.Text(expected, "fmt") == "tpm" || (expected.TryGetProperty("alg", out var alg) && alg.GetInt32() == (int)CoseAlgorithm.RS1));
         if (anchors is not null)
         {
             options.Attestation = AttestationConveyance.Direct;
@@ -73,7 +74,7 @@ public sealed class ConformanceTests
             Algorithms = policyJson.TryGetProperty("allowedAlgorithms", out var algs) ? [.. algs.EnumerateArray().Select(a => a.GetInt32())] : [.. Enum.GetValues<CoseAlgorithm>().Select(a => (int)a)],
             RequireUserVerification = ConformanceCases.Text(policyJson, "userVerification") == "required",
             RequireUserPresence = !policyJson.TryGetProperty("requireUserPresence", out var up) || up.GetBoolean(),
-            Now = ConformanceCases.Text(policyJson, "verifyAt") is { } at ? ConformanceCases.ParseTime(at) : s_defaultNow,
+            Now = Now(testCase),
         };
 
         var (failure, outcome) = VerifyRegistration(testCase.GetProperty("credential").GetRawText(), policy, expectation);
@@ -146,6 +147,22 @@ public sealed class ConformanceTests
             Assert.That(outcome.BackupState, Is.EqualTo(expected.GetProperty("backedUp").GetBoolean()));
             Assert.That(outcome.CounterRollback, Is.False);
         });
+    }
+
+    /// <summary>
+    /// The case's pinned clock (policy.verifyAt), else the fixture's reference date. SafetyNet responses are checked at
+    /// their JWS timestamp: the SDK requires them fresh (±60 s) where the sources disabled that check.
+    /// </summary>
+    private static DateTimeOffset Now(JsonElement testCase)
+    {
+        if (ConformanceCases.Text(testCase, "expected", "fmt") == "android-safetynet"
+            && ResponseDecoder.TryDecodeRegistration(testCase.GetProperty("credential").GetRawText(), out var decoded, out _)
+            && AttestationObject.TryParse(decoded!.AttestationObject, out var parsed, out _))
+        {
+            return Attestation.AttestationConformanceTests.SafetyNetTimestamp(parsed!);
+        }
+
+        return ConformanceCases.Text(testCase, "policy", "verifyAt") is { } at ? ConformanceCases.ParseTime(at) : s_defaultNow;
     }
 
     private static (MfaFailureReason Failure, RegistrationOutcome? Outcome) VerifyRegistration(string credentialJson, RelyingPartyPolicy policy, RegistrationExpectation expectation)

@@ -1,0 +1,112 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Formats.Cbor;
+using System.Text.Json;
+using Mfa.WebAuthn.Parsing;
+
+namespace Mfa.WebAuthn.Tests;
+
+/// <summary>One registration answer of a <see cref="TestAuthenticator"/>; every property starts valid and may be broken.</summary>
+internal sealed class RegistrationCeremony(TestAuthenticator authenticator, string challenge, string rpId)
+{
+    public string Type { get; set; } = "webauthn.create";
+
+    public string Challenge { get; set; } = challenge;
+
+    public string Origin { get; set; } = authenticator.Origin;
+
+    public bool? CrossOrigin { get; set; }
+
+    public string? TopOrigin { get; set; }
+
+    /// <summary>Raw JSON members appended to the client data (for example a tokenBinding).</summary>
+    public string? ExtraClientData { get; set; }
+
+    /// <summary>The RP ID whose hash goes into the authenticator data.</summary>
+    public string RpId { get; set; } = rpId;
+
+    public AuthenticatorDataFlags Flags { get; set; } = AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified | AuthenticatorDataFlags.AttestedCredentialData;
+
+    public uint SignCount { get; set; }
+
+    /// <summary><c>none</c>, <c>packed</c> (self attestation) or any other string (an empty statement).</summary>
+    public string Format { get; set; } = "none";
+
+    /// <summary>The COSE algorithm written into the credential public key.</summary>
+    public int Algorithm { get; set; } = -7;
+
+    /// <summary>An authenticator extensions CBOR map to append (sets nothing else; set the ED flag too).</summary>
+    public byte[]? Extensions { get; set; }
+
+    /// <summary>The credential id in the attested credential data.</summary>
+    public byte[] CredentialId { get; set; } = authenticator.CredentialId;
+
+    /// <summary>The id and rawId the JSON reports (defaults to <see cref="CredentialId"/>).</summary>
+    public string? ResponseId { get; set; }
+
+    public IReadOnlyList<string> Transports { get; set; } = ["usb"];
+
+    /// <summary>The raw <c>clientExtensionResults</c> JSON.</summary>
+    public string ClientExtensionResults { get; set; } = "{\"credProps\":{\"rk\":false}}";
+
+    /// <summary>Replaces the attestation object with these bytes.</summary>
+    public byte[]? AttestationObjectOverride { get; set; }
+
+    public byte[] ClientDataJson() => TestAuthenticator.ClientData(Type, Challenge, Origin, CrossOrigin, TopOrigin, ExtraClientData);
+
+    public byte[] AuthenticatorData()
+    {
+        var cose = authenticator.CosePublicKey(Algorithm);
+        var attested = new byte[16 + 2 + CredentialId.Length + cose.Length];
+        BinaryPrimitives.WriteUInt16BigEndian(attested.AsSpan(16), (ushort)CredentialId.Length);
+        CredentialId.CopyTo(attested, 18);
+        cose.CopyTo(attested, 18 + CredentialId.Length);
+        return TestAuthenticator.AuthenticatorData(RpId, Flags, SignCount, attested, Extensions);
+    }
+
+    public byte[] AttestationObject(byte[] clientDataJson)
+    {
+        if (AttestationObjectOverride is not null)
+        {
+            return AttestationObjectOverride;
+        }
+
+        var authData = AuthenticatorData();
+        var writer = new CborWriter(CborConformanceMode.Ctap2Canonical);
+        writer.WriteStartMap(3);
+        writer.WriteTextString("fmt");
+        writer.WriteTextString(Format);
+        writer.WriteTextString("attStmt");
+        if (Format == "packed")
+        {
+            writer.WriteStartMap(2);
+            writer.WriteTextString("alg");
+            writer.WriteInt32(Algorithm);
+            writer.WriteTextString("sig");
+            writer.WriteByteString(authenticator.Sign(authData, clientDataJson));
+            writer.WriteEndMap();
+        }
+        else
+        {
+            writer.WriteStartMap(0);
+            writer.WriteEndMap();
+        }
+
+        writer.WriteTextString("authData");
+        writer.WriteByteString(authData);
+        writer.WriteEndMap();
+        return writer.Encode();
+    }
+
+    /// <summary>The <c>RegistrationResponseJSON</c>.</summary>
+    public string ToJson()
+    {
+        var clientData = ClientDataJson();
+        var id = ResponseId ?? Base64Url.EncodeToString(CredentialId);
+        return "{\"id\":" + JsonSerializer.Serialize(id) + ",\"rawId\":" + JsonSerializer.Serialize(id) + ",\"type\":\"public-key\",\"response\":{"
+            + "\"clientDataJSON\":\"" + Base64Url.EncodeToString(clientData) + "\","
+            + "\"attestationObject\":\"" + Base64Url.EncodeToString(AttestationObject(clientData)) + "\","
+            + "\"transports\":" + JsonSerializer.Serialize(Transports) + "},"
+            + "\"authenticatorAttachment\":\"cross-platform\",\"clientExtensionResults\":" + ClientExtensionResults + "}";
+    }
+}
