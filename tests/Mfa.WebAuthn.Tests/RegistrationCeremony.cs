@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Formats.Cbor;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Mfa.WebAuthn.Parsing;
 
@@ -49,6 +50,12 @@ internal sealed class RegistrationCeremony(TestAuthenticator authenticator, stri
     /// <summary>The raw <c>clientExtensionResults</c> JSON.</summary>
     public string ClientExtensionResults { get; set; } = "{\"credProps\":{\"rk\":false}}";
 
+    /// <summary>With <see cref="Format"/> <c>packed</c>: sign with this attestation key and send x5c instead of self attestation.</summary>
+    public TestCertificates? Attestation { get; set; }
+
+    /// <summary>Flip a bit of the attestation signature.</summary>
+    public bool CorruptAttestationSignature { get; set; }
+
     /// <summary>Replaces the attestation object with these bytes.</summary>
     public byte[]? AttestationObjectOverride { get; set; }
 
@@ -79,11 +86,27 @@ internal sealed class RegistrationCeremony(TestAuthenticator authenticator, stri
         writer.WriteTextString("attStmt");
         if (Format == "packed")
         {
-            writer.WriteStartMap(2);
+            var signature = Attestation is null
+                ? authenticator.Sign(authData, clientDataJson)
+                : Attestation.LeafKey.SignData([.. authData, .. SHA256.HashData(clientDataJson)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            if (CorruptAttestationSignature)
+            {
+                signature[^1] ^= 1;
+            }
+
+            writer.WriteStartMap(Attestation is null ? 2 : 3);
             writer.WriteTextString("alg");
-            writer.WriteInt32(Algorithm);
+            writer.WriteInt32(Attestation is null ? Algorithm : -7);
             writer.WriteTextString("sig");
-            writer.WriteByteString(authenticator.Sign(authData, clientDataJson));
+            writer.WriteByteString(signature);
+            if (Attestation is not null)
+            {
+                writer.WriteTextString("x5c");
+                writer.WriteStartArray(1);
+                writer.WriteByteString(Attestation.Leaf.RawData);
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndMap();
         }
         else
