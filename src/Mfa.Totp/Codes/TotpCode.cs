@@ -1,0 +1,30 @@
+using Mfa.Totp.Verification;
+
+namespace Mfa.Totp.Codes;
+
+/// <summary>TOTP (RFC 6238): HOTP with the counter T = floor((unixTime - T0) / X).</summary>
+public static class TotpCode
+{
+    /// <summary>Computes the code for a time.</summary>
+    /// <param name="key">The shared secret.</param>
+    /// <param name="time">The time.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <returns>The code, zero-padded to <see cref="TotpParameters.Digits"/> characters.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The time is before T0.</exception>
+    public static string Generate(ReadOnlySpan<byte> key, DateTimeOffset time, TotpParameters parameters)
+    {
+        var step = parameters.TimeStepAt(time.ToUnixTimeSeconds());
+        ArgumentOutOfRangeException.ThrowIfNegative(step, nameof(time));
+        return Hotp.Format(Hotp.ComputeCode(key, step, parameters.Algorithm, parameters.Digits), parameters.Digits);
+    }
+
+    /// <summary>Checks a code; see <see cref="TotpVerifier.Verify"/>. Does not apply replay protection.</summary>
+    /// <param name="key">The shared secret.</param>
+    /// <param name="code">The submitted code.</param>
+    /// <param name="now">The verifier's time.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <param name="window">Steps accepted each side.</param>
+    /// <returns>The outcome.</returns>
+    public static TotpVerification Verify(ReadOnlySpan<byte> key, ReadOnlySpan<char> code, DateTimeOffset now, TotpParameters parameters, int window = 1) =>
+        TotpVerifier.Verify(key, code, now, parameters, window);
+}

@@ -1,0 +1,50 @@
+using Mfa.Cli.Totp;
+
+namespace Mfa.Cli.Cli;
+
+/// <summary>The <c>mfa</c> command dispatcher: <c>mfa GROUP COMMAND [options]</c>.</summary>
+internal static class CliApp
+{
+    private const string Usage = """
+        usage: mfa <group> <command> [options]
+
+          mfa totp secret [--bytes N]
+          mfa totp code --secret B32 [--time UNIX_SECONDS] [--algorithm SHA1|SHA256|SHA512] [--digits N] [--period S]
+          mfa totp verify --secret B32 --code C [--time UNIX_SECONDS] [--window N] [--algorithm …] [--digits N] [--period S]
+          mfa totp uri --secret B32 --issuer I --account A [--algorithm …] [--digits N] [--period S]
+          mfa totp parse-uri URI
+          mfa totp qr --uri URI [--format png|svg|text] [--out FILE]
+
+        Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error.
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader input)
+    {
+        try
+        {
+            if (args.Count > 0 && args[0] is "-h" or "--help" or "help")
+            {
+                await output.WriteLineAsync(Usage).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            if (args.Count < 2)
+            {
+                await error.WriteLineAsync(Usage).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var rest = args.Skip(2).ToList();
+            return args[0] switch
+            {
+                "totp" => await TotpCommands.RunAsync(args[1], rest, output, error, input).ConfigureAwait(false),
+                _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            await error.WriteLineAsync("mfa: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Mfa.Cli.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Console.In).ConfigureAwait(false);
