@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.WebAuthn.Ceremonies;
@@ -90,7 +89,7 @@ public sealed partial class WebAuthnFactor
         }
 
         // If allowCredentials is not empty, verify that credential.id identifies one of the credentials listed in it.
-        if (begun.AllowCredentials.Count > 0 && !begun.AllowCredentials.Contains(decoded.CredentialIdText, StringComparer.Ordinal))
+        if (!CredentialAssertion.IsAllowed(begun.AllowCredentials, decoded.CredentialIdText))
         {
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.CredentialNotAllowed));
         }
@@ -110,42 +109,33 @@ public sealed partial class WebAuthnFactor
     /// <summary>Verifies an assertion against an identified record and returns the updated record on success.</summary>
     private ChallengeCompleteResult VerifyAssertion(AuthenticatorRecord record, AssertionState begun, byte[] challenge, DecodedAssertion decoded, bool requireUserHandle)
     {
-        if (!CredentialRecords.TryRead(record, out var data)
-            || !ResponseDecoder.TryDecode(data.PublicKey, ResponseDecoder.MaxResponseLength, out var publicKeyBytes)
-            || !_keys.TryGetOrDecode(publicKeyBytes, _policy.AllowRs1, out var publicKey, out _) || publicKey is null)
+        if (!CredentialRecords.TryRead(record, out var data) || !ResponseDecoder.TryDecode(data.PublicKey, ResponseDecoder.MaxResponseLength, out var publicKey))
         {
-            return ChallengeCompleteResult.Failure(MfaFailureReason.UnsupportedAlgorithm, "The stored credential cannot be used (unreadable, or its algorithm is not enabled).", record);
+            return ChallengeCompleteResult.Failure(MfaFailureReason.UnsupportedAlgorithm, "The stored credential cannot be read.", record);
         }
 
-        // If response.userHandle is present, it must be the user handle of the account that owns the credential; a
-        // discoverable-credential sign-in (no user identified before) requires it.
-        if (decoded.UserHandle is not null || requireUserHandle)
+        byte[] owner = [];
+        if (data.UserHandle is not null && !ResponseDecoder.TryDecode(data.UserHandle, ResponseDecoder.MaxUserHandleLength, out owner))
         {
-            if (decoded.UserHandle is null || data.UserHandle is null
-                || !ResponseDecoder.TryDecode(data.UserHandle, ResponseDecoder.MaxUserHandleLength, out var owner)
-                || !CryptographicOperations.FixedTimeEquals(owner, decoded.UserHandle))
-            {
-                WebAuthnLog.UserHandleMismatch(_logger, record.Id, record.UserId);
-                return ChallengeCompleteResult.Failure(MfaFailureReason.UserHandleMismatch, authenticator: record);
-            }
+            owner = [];
         }
 
         var expectation = new AssertionExpectation(challenge, begun.RequireUserVerification || data.Kind == CredentialKinds.Device, begun.AppId);
         var stored = new StoredCredentialState(data.SignCount, data.BackupEligible);
-        var outcome = AssertionVerifier.Verify(_policy, expectation, publicKey, stored, decoded.ClientDataJson, decoded.AuthenticatorData, decoded.Signature, decoded.AppIdUsed);
-        if (!outcome.Succeeded)
+        var outcome = CredentialAssertion.Verify(_policy, _keys, expectation, publicKey, stored, owner, decoded, requireUserHandle);
+        if (outcome.Failure == MfaFailureReason.UserHandleMismatch)
         {
-            if (outcome.Failure == MfaFailureReason.CounterRollback)
-            {
-                WebAuthnLog.CounterRollback(_logger, record.Id, record.UserId, outcome.ReportedSignCount, data.SignCount, accepted: false);
-            }
-
-            return ChallengeCompleteResult.Failure(outcome.Failure, outcome.Message, record);
+            WebAuthnLog.UserHandleMismatch(_logger, record.Id, record.UserId);
         }
 
-        if (outcome.CounterRollback)
+        if (outcome.Failure == MfaFailureReason.CounterRollback || outcome.CounterRollback)
         {
-            WebAuthnLog.CounterRollback(_logger, record.Id, record.UserId, outcome.ReportedSignCount, data.SignCount, accepted: true);
+            WebAuthnLog.CounterRollback(_logger, record.Id, record.UserId, outcome.ReportedSignCount, data.SignCount, accepted: outcome.Succeeded);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return ChallengeCompleteResult.Failure(outcome.Failure, outcome.Message, record);
         }
 
         // Update the record: the counter (never lower) and the current backup state; the service adds last-used.

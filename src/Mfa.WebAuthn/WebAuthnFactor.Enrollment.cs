@@ -107,11 +107,6 @@ public sealed partial class WebAuthnFactor
             return EnrollmentCompleteResult.Failure(MfaFailureReason.ChallengeMismatch);
         }
 
-        if (!ResponseDecoder.TryDecodeRegistration(webAuthn.ResponseJson, out var decoded, out var message) || decoded is null)
-        {
-            return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, message);
-        }
-
         var expectation = new RegistrationExpectation
         {
             Challenge = challenge,
@@ -119,52 +114,30 @@ public sealed partial class WebAuthnFactor
             RequireUserVerification = begun.RequireUserVerification,
             Now = _time.GetUtcNow(),
         };
-        var outcome = RegistrationVerifier.Verify(_policy, expectation, decoded.ClientDataJson, decoded.AttestationObject);
-        if (!outcome.Succeeded || outcome.PublicKey is not { } publicKey)
+        var verified = CredentialRegistration.Verify(_policy, expectation, webAuthn.ResponseJson, kind);
+        if (!verified.Succeeded)
         {
-            return EnrollmentCompleteResult.Failure(outcome.Failure, outcome.Message);
-        }
-
-        // The id the client reported must be the one in the attested credential data.
-        if (!outcome.CredentialId.Span.SequenceEqual(decoded.CredentialId))
-        {
-            return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The credential id differs from the one in the authenticator data.");
+            return EnrollmentCompleteResult.Failure(verified.FailureReason, verified.Message);
         }
 
         // Verify that the credentialId is not yet registered for any user (§7.1; prevents registering a victim's credential).
-        var credentialId = Encode(decoded.CredentialId);
-        if (await _authenticators.FindByCredentialIdAsync(Kind, credentialId, cancellationToken).ConfigureAwait(false) is not null)
+        var info = verified.Credential;
+        if (await _authenticators.FindByCredentialIdAsync(Kind, info.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
             WebAuthnLog.CredentialAlreadyRegistered(_logger, user.Id);
             return EnrollmentCompleteResult.Failure(MfaFailureReason.AlreadyEnrolled, "This credential is already registered.");
         }
 
-        var info = new WebAuthnCredentialInfo
-        {
-            Id = credentialId,
-            PublicKey = publicKey.Encoded,
-            Algorithm = publicKey.Algorithm,
-            SignCount = outcome.SignCount,
-            Aaguid = outcome.Aaguid,
-            Format = outcome.Format,
-            AttestationType = outcome.AttestationType,
-            BackupEligible = outcome.Flags.HasFlag(Parsing.AuthenticatorDataFlags.BackupEligible),
-            BackupState = outcome.Flags.HasFlag(Parsing.AuthenticatorDataFlags.BackupState),
-            UserVerified = outcome.Flags.HasFlag(Parsing.AuthenticatorDataFlags.UserVerified),
-            Discoverable = decoded.Discoverable,
-            Transports = decoded.Transports,
-            Kind = kind,
-        };
         var data = new WebAuthnCredentialData
         {
             Kind = begun.Kind,
-            PublicKey = Encode(publicKey.Encoded.Span),
-            Alg = (int)publicKey.Algorithm,
+            PublicKey = Encode(info.PublicKey.Span),
+            Alg = (int)info.Algorithm,
             SignCount = info.SignCount,
             Aaguid = info.Aaguid.ToString("D"),
             Fmt = info.Format,
             AttestationType = AttestationTypeName(info.AttestationType),
-            Trusted = outcome.Trusted,
+            Trusted = verified.Trusted,
             Transports = info.Transports,
             BackupEligible = info.BackupEligible,
             BackupState = info.BackupState,
@@ -178,11 +151,11 @@ public sealed partial class WebAuthnFactor
             UserId = user.Id,
             Kind = Kind,
             Name = begun.Name,
-            CredentialId = credentialId,
+            CredentialId = info.Id,
             Data = CredentialRecords.Write(data),
             CreatedAt = expectation.Now,
         };
-        return new WebAuthnEnrollmentCompleteResult(record, info, outcome.TrustPath, outcome.Trusted);
+        return new WebAuthnEnrollmentCompleteResult(record, info, verified.TrustPath, verified.Trusted);
     }
 
     /// <summary>The stable name of an attestation type, as records and the <c>mfa</c> tool print it.</summary>
