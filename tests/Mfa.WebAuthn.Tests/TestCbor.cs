@@ -45,7 +45,7 @@ internal static class TestCbor
         Map((Text("fmt"), Text(format)), (Text("attStmt"), Encoded(statement)), (Text("authData"), Bytes(authData)));
 
     /// <summary>An EC2 COSE_Key for an ECDSA key (CTAP2 canonical label order 1, 3, -1, -2, -3).</summary>
-    public static byte[] CoseKey(ECDsa key, int alg)
+    public static byte[] EncodeKey(ECDsa key, int alg)
     {
         var parameters = key.ExportParameters(false);
         var crv = parameters.Q.X!.Length switch { 32 => 1, 48 => 2, _ => 3 };
@@ -54,7 +54,7 @@ internal static class TestCbor
     }
 
     /// <summary>An RSA COSE_Key (labels 1, 3, -1 n, -2 e).</summary>
-    public static byte[] CoseKey(RSA key, int alg)
+    public static byte[] EncodeKey(RSA key, int alg)
     {
         var parameters = key.ExportParameters(false);
         return Map((Int(1), Int(3)), (Int(3), Int(alg)), (Int(-1), Bytes(parameters.Modulus!)), (Int(-2), Bytes(parameters.Exponent!)));

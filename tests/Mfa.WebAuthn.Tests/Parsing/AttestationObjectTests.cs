@@ -7,7 +7,7 @@ namespace Mfa.WebAuthn.Tests.Parsing;
 [TestFixture]
 public sealed class AttestationObjectTests
 {
-    private static readonly byte[] s_authData = TestCbor.AuthData(TestCbor.CoseKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), -7));
+    private static readonly byte[] s_authData = TestCbor.AuthData(TestCbor.EncodeKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), -7));
     private static readonly byte[] s_emptyMap = [0xA0];
 
     private static void AssertMalformed(byte[] encoded)

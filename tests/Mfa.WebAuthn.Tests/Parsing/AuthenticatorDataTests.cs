@@ -7,7 +7,7 @@ namespace Mfa.WebAuthn.Tests.Parsing;
 [TestFixture]
 public sealed class AuthenticatorDataTests
 {
-    private static readonly byte[] s_coseKey = TestCbor.CoseKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), -7);
+    private static readonly byte[] s_coseKey = TestCbor.EncodeKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), -7);
 
     private static byte[] Valid() => TestCbor.AuthData(s_coseKey, aaguid: [.. Enumerable.Repeat((byte)0xAA, 16)], signCount: 7);
 
