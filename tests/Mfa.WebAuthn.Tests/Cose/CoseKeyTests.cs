@@ -356,4 +356,26 @@ public sealed class CoseKeyTests
         Assert.That(same!.MatchesCertificate(certificate), Is.True);
         Assert.That(different!.MatchesCertificate(certificate), Is.False);
     }
+
+    [Test]
+    public void VerifySignature_Es256OnWarmKey_AllocatesLittleAbovePlatformFloor()
+    {
+        // The floor: the platform's own ECDSA verification of a raw (r || s) signature over a precomputed hash.
+        var hash = SHA256.HashData(s_data);
+        var raw = _p256.SignHash(hash);
+        Assert.That(_p256.VerifyHash(hash, raw), Is.True);
+        var floorStart = GC.GetAllocatedBytesForCurrentThread();
+        _ = _p256.VerifyHash(hash.AsSpan(), raw.AsSpan());
+        var floor = GC.GetAllocatedBytesForCurrentThread() - floorStart;
+
+        var (_, key, _) = Decode(EncodeKey(_p256, -7));
+        var signature = _p256.SignData(s_data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        Assert.That(key!.VerifySignature(s_data, signature), Is.True);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var verified = key.VerifySignature(s_data, signature);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(verified, Is.True);
+        Assert.That(allocated, Is.LessThanOrEqualTo(floor + 256), $"{allocated} bytes against a floor of {floor}");
+    }
 }
