@@ -1,6 +1,5 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography.X509Certificates;
-using Mfa.WebAuthn.Parsing;
 
 namespace Mfa.WebAuthn.Attestation;
 
@@ -152,16 +151,6 @@ internal static class AttestationCertificates
         foreach (var certificate in certificates)
         {
             certificate.Dispose();
-        }
-    }
-
-    /// <summary>Throws when a parser left bytes unread.</summary>
-    /// <param name="reader">The reader.</param>
-    public static void EnsureEnd(AsnReader reader)
-    {
-        if (reader.HasData)
-        {
-            throw new MalformedInputException("Unexpected data after an ASN.1 structure.");
         }
     }
 }

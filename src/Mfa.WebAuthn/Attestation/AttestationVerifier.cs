@@ -16,8 +16,9 @@ namespace Mfa.WebAuthn.Attestation;
 /// <see cref="MfaFailureReason.InvalidAttestation"/> (any other check of the format's verification procedure, for
 /// example an AAGUID extension mismatch), <see cref="MfaFailureReason.CertificateInvalid"/> (a certificate outside its
 /// validity period at <see cref="AttestationInput.Now"/>), <see cref="MfaFailureReason.UnsupportedAlgorithm"/> (an
-/// unknown or disabled algorithm) and <see cref="MfaFailureReason.PolicyViolation"/> (SafetyNet ctsProfileMatch
-/// false while required).
+/// unknown or disabled algorithm), <see cref="MfaFailureReason.Expired"/> (a SafetyNet response timestamp outside
+/// ±60 s of <see cref="AttestationInput.Now"/>) and <see cref="MfaFailureReason.PolicyViolation"/> (SafetyNet
+/// ctsProfileMatch false while required).
 /// </remarks>
 internal static class AttestationVerifier
 {

@@ -28,6 +28,7 @@ internal static class CborInput
             or ArgumentException
             or AsnContentException
             or CryptographicException
+            or KeyNotFoundException
             or System.Text.Json.JsonException
             or System.Text.DecoderFallbackException;
 

@@ -89,13 +89,17 @@ public sealed class AttestationConformanceTests
         Assert.That(chains, Is.EqualTo(ConformanceCases.Text(testCase, "expected", "error") != "attestation-trust-path-invalid"));
     }
 
-    internal static AttestationResult Verify(JsonElement testCase, AttestationObject value, bool? requireCts = null)
+    internal static AttestationResult Verify(JsonElement testCase, AttestationObject value) =>
+        AttestationVerifier.Verify(Input(testCase, value, allowRs1: true));
+
+    /// <summary>The attestation input for a case: the RP allows RS1 (legacy TPM statements) and applies the case's CTS policy.</summary>
+    internal static AttestationInput Input(JsonElement testCase, AttestationObject value, bool allowRs1)
     {
         var clientData = ConformanceCases.Bytes(ConformanceCases.Text(testCase, "credential", "response", "clientDataJSON")!);
         var attested = value.AuthenticatorData.AttestedCredential!;
         Assert.That(CoseKey.TryDecode(attested.CredentialPublicKey, allowRs1: true, out var key, out var keyFailure), Is.True, keyFailure.ToString());
         var policy = testCase.GetProperty("policy");
-        return AttestationVerifier.Verify(new AttestationInput
+        return new AttestationInput
         {
             Format = value.Format,
             Statement = value.Statement,
@@ -106,10 +110,9 @@ public sealed class AttestationConformanceTests
             CredentialId = attested.CredentialId,
             CredentialPublicKey = key!,
             Now = VerificationTime(testCase, value),
-            AllowRs1 = true,
-            RequireSafetyNetCtsProfileMatch = requireCts
-                ?? (policy.TryGetProperty("enforceSafetyNetCtsProfileMatch", out var cts) && cts.GetBoolean()),
-        });
+            AllowRs1 = allowRs1,
+            RequireSafetyNetCtsProfileMatch = policy.TryGetProperty("enforceSafetyNetCtsProfileMatch", out var cts) && cts.GetBoolean(),
+        };
     }
 
     /// <summary>
