@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mfa.Core;
+using Mfa.WebAuthn.Parsing;
 
 namespace Mfa.WebAuthn.Tests;
 
@@ -112,7 +113,7 @@ public sealed class WebAuthnFactorLegacyTests
     {
         await ImportAsync();
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _u2f, a => (a.RpId, a.Flags, a.UserHandle) = (AppId, Parsing.AuthenticatorDataFlags.UserPresent, null));
+        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _u2f, a => (a.RpId, a.Flags, a.UserHandle) = (AppId, AuthenticatorDataFlags.UserPresent, null));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.RelyingPartyMismatch));
     }
@@ -161,7 +162,7 @@ public sealed class WebAuthnFactorLegacyTests
     {
         // A browser answering through the appid extension: rpIdHash = SHA-256(AppID), U2F flags, appid: true.
         assertion.RpId = AppId;
-        assertion.Flags = Parsing.AuthenticatorDataFlags.UserPresent;
+        assertion.Flags = AuthenticatorDataFlags.UserPresent;
         assertion.UserHandle = null;
         assertion.ClientExtensionResults = "{\"appid\":true}";
     }

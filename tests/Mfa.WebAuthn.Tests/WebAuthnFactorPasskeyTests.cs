@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mfa.Core;
+using Mfa.WebAuthn.Parsing;
 
 namespace Mfa.WebAuthn.Tests;
 
@@ -79,7 +80,7 @@ public sealed class WebAuthnFactorPasskeyTests
     [Test]
     public async Task CompletePasskeySignIn_NotVerified_FailsUserVerificationRequired()
     {
-        var result = await SignInAsync(a => a.Flags &= ~Parsing.AuthenticatorDataFlags.UserVerified);
+        var result = await SignInAsync(a => a.Flags &= ~AuthenticatorDataFlags.UserVerified);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
     }
