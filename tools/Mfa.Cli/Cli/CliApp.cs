@@ -1,4 +1,5 @@
 using Mfa.Cli.Totp;
+using Mfa.Cli.WebAuthn;
 
 namespace Mfa.Cli.Cli;
 
@@ -14,6 +15,9 @@ internal static class CliApp
           mfa totp uri --secret B32 --issuer I --account A [--algorithm …] [--digits N] [--period S]
           mfa totp parse-uri URI
           mfa totp qr --uri URI [--format png|svg|text] [--out FILE]
+          mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
+          mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
+          mfa webauthn inspect FILE|-
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error.
         """;
@@ -38,6 +42,7 @@ internal static class CliApp
             return args[0] switch
             {
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output, error, input).ConfigureAwait(false),
+                "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }
