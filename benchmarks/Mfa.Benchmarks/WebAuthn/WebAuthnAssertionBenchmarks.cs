@@ -220,7 +220,9 @@ public class WebAuthnAssertionBenchmarks
         services.AddSingleton<IUserStore<BenchmarkUser>>(new BenchmarkUserStore(user));
         var provider = services.BuildServiceProvider();
         var userManager = provider.GetRequiredService<UserManager<BenchmarkUser>>();
-        _identity = new PasskeyHandler<BenchmarkUser>(userManager, Options.Create(new IdentityPasskeyOptions { ServerDomain = RpId }));
+        // The same origin rule as the SDK's: an exact match against the configured origin.
+        var passkeyOptions = new IdentityPasskeyOptions { ServerDomain = RpId, ValidateOrigin = context => ValueTask.FromResult(context.Origin == Origin && !context.CrossOrigin) };
+        _identity = new PasskeyHandler<BenchmarkUser>(userManager, Options.Create(passkeyOptions));
         var http = new DefaultHttpContext();
         http.Request.Scheme = "https";
         http.Request.Host = new HostString(RpId);
