@@ -39,9 +39,12 @@ internal static class CborJson
         switch (reader.PeekState())
         {
             case CborReaderState.UnsignedInteger:
+                var unsigned = reader.ReadUInt64();
+                return unsigned <= long.MaxValue ? JsonValue.Create((long)unsigned) : JsonValue.Create(unsigned.ToString(CultureInfo.InvariantCulture));
             case CborReaderState.NegativeInteger:
-                var integer = reader.ReadBigInteger();
-                return integer >= long.MinValue && integer <= long.MaxValue ? JsonValue.Create((long)integer) : JsonValue.Create(integer.ToString(CultureInfo.InvariantCulture));
+                // CBOR encodes -1 - n; n may exceed what a long holds.
+                var magnitude = reader.ReadCborNegativeIntegerRepresentation();
+                return magnitude < long.MaxValue ? JsonValue.Create(-1 - (long)magnitude) : JsonValue.Create("-1-" + magnitude.ToString(CultureInfo.InvariantCulture));
             case CborReaderState.ByteString:
                 var bytes = reader.ReadByteString();
                 return key == "x5c" ? Certificate(bytes) : JsonValue.Create(Base64Url.EncodeToString(bytes));
