@@ -269,8 +269,9 @@ internal sealed class CoseKey
 
             return _edwards is not null && _edwards.Verify(X.Span, data, signature);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
+            // A signature the platform cannot even parse is simply not a valid signature.
             return false;
         }
     }
@@ -285,7 +286,7 @@ internal sealed class CoseKey
         {
             return _ecdsa is not null && _ecdsa.VerifyData(data, signature, _hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             return false;
         }
@@ -527,7 +528,10 @@ internal sealed class CoseKey
         _ => 3,
     };
 
-    private static ReadOnlySpan<byte> TrimLeadingZeros(ReadOnlySpan<byte> value)
+    /// <summary>An unsigned big-endian integer without its leading zero bytes (at least one byte is kept).</summary>
+    /// <param name="value">The integer.</param>
+    /// <returns>The minimal encoding.</returns>
+    internal static ReadOnlySpan<byte> TrimLeadingZeros(ReadOnlySpan<byte> value)
     {
         var i = 0;
         while (i < value.Length - 1 && value[i] == 0)
