@@ -173,20 +173,13 @@ internal readonly struct Ed25519FieldElement : IEquatable<Ed25519FieldElement>
     {
         // Carry until every limb is below 2^51 (the value is then below 2^255), then subtract p once if the value is
         // at least p: q = 1 exactly when value + 19 reaches 2^255.
-        ulong l0 = _l0, l1 = _l1, l2 = _l2, l3 = _l3, l4 = _l4;
-        while ((l0 | l1 | l2 | l3 | l4) > Mask)
+        var carried = this;
+        while ((carried._l0 | carried._l1 | carried._l2 | carried._l3 | carried._l4) > Mask)
         {
-            l1 += l0 >> 51;
-            l0 &= Mask;
-            l2 += l1 >> 51;
-            l1 &= Mask;
-            l3 += l2 >> 51;
-            l2 &= Mask;
-            l4 += l3 >> 51;
-            l3 &= Mask;
-            l0 += 19 * (l4 >> 51);
-            l4 &= Mask;
+            carried = Carry(carried._l0, carried._l1, carried._l2, carried._l3, carried._l4);
         }
+
+        ulong l0 = carried._l0, l1 = carried._l1, l2 = carried._l2, l3 = carried._l3, l4 = carried._l4;
 
         var q = (l0 + 19) >> 51;
         q = (l1 + q) >> 51;
@@ -243,16 +236,7 @@ internal readonly struct Ed25519FieldElement : IEquatable<Ed25519FieldElement>
 
             // r4 < 2^108, so c < 2^57 and c * 19 < 2^62.
             var c = (ulong)(r4 >> 51);
-            return Carry((ulong)r0 & Mask, (ulong)r1 & Mask, (ulong)r2 & Mask, (ulong)r3 & Mask, (ulong)r4 & Mask, c * 19);
-        }
-    }
-
-    private static Ed25519FieldElement Carry(ulong l0, ulong l1, ulong l2, ulong l3, ulong l4, ulong extra)
-    {
-        unchecked
-        {
-            l0 += extra;
-            return Carry(l0, l1, l2, l3, l4);
+            return Carry(((ulong)r0 & Mask) + (c * 19), (ulong)r1 & Mask, (ulong)r2 & Mask, (ulong)r3 & Mask, (ulong)r4 & Mask);
         }
     }
 
