@@ -8,7 +8,7 @@ internal sealed class AttestationInput
     /// <summary>The attestation statement format (<c>fmt</c>).</summary>
     public required string Format { get; init; }
 
-    /// <summary>The encoded CBOR of <c>attStmt</c> (exactly one map, as sliced from the attestation object).</summary>
+    /// <summary>The encoded CBOR of <c>attStmt</c> (exactly one map, as sliced from the attestation object; an array for <c>compound</c>).</summary>
     public required ReadOnlyMemory<byte> Statement { get; init; }
 
     /// <summary>The raw authenticator data.</summary>

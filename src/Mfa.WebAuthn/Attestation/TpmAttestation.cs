@@ -201,13 +201,13 @@ internal static class TpmAttestation
             case TpmtPublic.AlgRsa when key.KeyType == CoseKeyType.Rsa:
                 Span<byte> exponent = stackalloc byte[4];
                 BinaryPrimitives.WriteUInt32BigEndian(exponent, pubArea.Exponent);
-                return TrimLeadingZeros(pubArea.Modulus.Span).SequenceEqual(key.Modulus.Span)
-                    && TrimLeadingZeros(exponent).SequenceEqual(key.Exponent.Span);
+                return CoseKey.TrimLeadingZeros(pubArea.Modulus.Span).SequenceEqual(key.Modulus.Span)
+                    && CoseKey.TrimLeadingZeros(exponent).SequenceEqual(key.Exponent.Span);
             case TpmtPublic.AlgEcc when key.KeyType == CoseKeyType.Ec2:
                 // TPM_ECC_NIST_P256/P384/P521 are 3/4/5; COSE P-256/P-384/P-521 are 1/2/3.
                 return pubArea.CurveId - 2 == key.Curve
-                    && TrimLeadingZeros(pubArea.X.Span).SequenceEqual(TrimLeadingZeros(key.X.Span))
-                    && TrimLeadingZeros(pubArea.Y.Span).SequenceEqual(TrimLeadingZeros(key.Y.Span));
+                    && CoseKey.TrimLeadingZeros(pubArea.X.Span).SequenceEqual(CoseKey.TrimLeadingZeros(key.X.Span))
+                    && CoseKey.TrimLeadingZeros(pubArea.Y.Span).SequenceEqual(CoseKey.TrimLeadingZeros(key.Y.Span));
             default:
                 return false;
         }
@@ -230,16 +230,5 @@ internal static class TpmAttestation
 
         var digest = CryptographicOperations.HashData(hash.Value, pubArea);
         return CryptographicOperations.FixedTimeEquals(digest, name[2..]);
-    }
-
-    private static ReadOnlySpan<byte> TrimLeadingZeros(ReadOnlySpan<byte> value)
-    {
-        var i = 0;
-        while (i < value.Length - 1 && value[i] == 0)
-        {
-            i++;
-        }
-
-        return value[i..];
     }
 }

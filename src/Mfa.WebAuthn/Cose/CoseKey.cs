@@ -40,7 +40,6 @@ internal sealed class CoseKey
     private readonly ECDsa? _ecdsa;
     private readonly RSA? _rsa;
     private readonly RSASignaturePadding? _rsaPadding;
-    private readonly EdwardsCurve? _edwards;
     private readonly HashAlgorithmName _hash;
 
     private CoseKey(CoseAlgorithm algorithm, ReadOnlyMemory<byte> encoded, CoseKeyType keyType, int curve)
@@ -71,10 +70,9 @@ internal sealed class CoseKey
         Exponent = exponent;
     }
 
-    private CoseKey(CoseAlgorithm algorithm, ReadOnlyMemory<byte> encoded, int curve, EdwardsCurve edwards, byte[] x)
+    private CoseKey(CoseAlgorithm algorithm, ReadOnlyMemory<byte> encoded, int curve, byte[] x)
         : this(algorithm, encoded, CoseKeyType.Okp, curve)
     {
-        _edwards = edwards;
         X = x;
     }
 
@@ -267,10 +265,12 @@ internal sealed class CoseKey
                 return _rsa.VerifyData(data, signature, _hash, _rsaPadding!);
             }
 
-            return _edwards is not null && _edwards.Verify(X.Span, data, signature);
+            return KeyType == CoseKeyType.Okp
+                && (Curve == 6 ? Ed25519.Verify(X.Span, data, signature) : EdwardsCurve.Ed448.Verify(X.Span, data, signature));
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
+            // A signature the platform cannot even parse is simply not a valid signature.
             return false;
         }
     }
@@ -285,7 +285,7 @@ internal sealed class CoseKey
         {
             return _ecdsa is not null && _ecdsa.VerifyData(data, signature, _hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             return false;
         }
@@ -498,18 +498,20 @@ internal sealed class CoseKey
             return MfaFailureReason.MalformedInput;
         }
 
-        var edwards = curve == 6 ? EdwardsCurve.Ed25519 : EdwardsCurve.Ed448;
         if (curve == 7 && !EdwardsCurve.IsEd448Supported)
         {
             return MfaFailureReason.UnsupportedAlgorithm;
         }
 
-        if (x.Length != edwards.EncodedLength || !edwards.IsValidPublicKey(x))
+        var valid = curve == 6
+            ? x.Length == Ed25519.KeyLength && Ed25519.IsValidPublicKey(x)
+            : x.Length == EdwardsCurve.Ed448.EncodedLength && EdwardsCurve.Ed448.IsValidPublicKey(x);
+        if (!valid)
         {
             return MfaFailureReason.MalformedInput;
         }
 
-        key = new CoseKey(algorithm, encoded, curve, edwards, x);
+        key = new CoseKey(algorithm, encoded, curve, x);
         return MfaFailureReason.None;
     }
 
@@ -527,7 +529,10 @@ internal sealed class CoseKey
         _ => 3,
     };
 
-    private static ReadOnlySpan<byte> TrimLeadingZeros(ReadOnlySpan<byte> value)
+    /// <summary>An unsigned big-endian integer without its leading zero bytes (at least one byte is kept).</summary>
+    /// <param name="value">The integer.</param>
+    /// <returns>The minimal encoding.</returns>
+    internal static ReadOnlySpan<byte> TrimLeadingZeros(ReadOnlySpan<byte> value)
     {
         var i = 0;
         while (i < value.Length - 1 && value[i] == 0)

@@ -13,7 +13,9 @@ namespace Mfa.WebAuthn.Cose;
 /// encodings (y &lt; p) that decode to curve points. The group equation is checked cofactorless, <c>[S]B = R + [k]A</c>,
 /// which RFC 8032 allows ("sufficient, but not required"); it accepts exactly the signatures honest signers produce.
 /// Arithmetic uses <see cref="BigInteger"/> and projective coordinates with the complete addition law
-/// (Bernstein–Birkner–Joye–Lange–Peters, valid for both curves because a is a square and d is not).
+/// (Bernstein–Birkner–Joye–Lange–Peters, valid for both curves because a is a square and d is not). Credential keys
+/// use it for Ed448; Ed25519 credentials use the much faster <see cref="Cose.Ed25519"/>, and this class's Ed25519
+/// parameter set is the straightforward reference the tests check that one against.
 /// </remarks>
 internal sealed class EdwardsCurve
 {

@@ -89,6 +89,33 @@ public sealed class AttestationConformanceTests
         Assert.That(chains, Is.EqualTo(ConformanceCases.Text(testCase, "expected", "error") != "attestation-trust-path-invalid"));
     }
 
+    [Test]
+    public void Verify_SafetyNetCtsFalseWithoutEnforcement_Succeeds()
+    {
+        // The same response verifies when the RP does not require ctsProfileMatch (SimpleWebAuthn's companion test).
+        var testCase = ConformanceCases.Registration("reg-simplewebauthn-neg-android-safetynet-cts-false");
+        Assert.That(AttestationObject.TryParse(ConformanceCases.Bytes(ConformanceCases.Text(testCase, "credential", "response", "attestationObject")!), out var value, out _), Is.True);
+        var input = Input(testCase, value!, allowRs1: false);
+        Assert.That(input.RequireSafetyNetCtsProfileMatch, Is.True);
+
+        var result = AttestationVerifier.Verify(new AttestationInput
+        {
+            Format = input.Format,
+            Statement = input.Statement,
+            AuthenticatorData = input.AuthenticatorData,
+            ClientDataHash = input.ClientDataHash,
+            RpIdHash = input.RpIdHash,
+            Aaguid = input.Aaguid,
+            CredentialId = input.CredentialId,
+            CredentialPublicKey = input.CredentialPublicKey,
+            Now = input.Now,
+            RequireSafetyNetCtsProfileMatch = false,
+        });
+
+        Assert.That(result.Failure, Is.EqualTo(MfaFailureReason.None), result.Message);
+        Assert.That(result.Type, Is.EqualTo(AttestationType.Basic));
+    }
+
     internal static AttestationResult Verify(JsonElement testCase, AttestationObject value) =>
         AttestationVerifier.Verify(Input(testCase, value, allowRs1: true));
 

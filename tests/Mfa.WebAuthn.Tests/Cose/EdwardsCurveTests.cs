@@ -39,13 +39,28 @@ public sealed class EdwardsCurveTests
 
     private static byte[] Hex(string hex) => Convert.FromHexString(hex);
 
+    /// <summary>Verifies with both the fast implementation and the reference one, which must agree.</summary>
+    private static bool VerifyEd25519(byte[] publicKey, byte[] message, byte[] signature)
+    {
+        var fast = Ed25519.Verify(publicKey, message, signature);
+        Assert.That(EdwardsCurve.Ed25519.Verify(publicKey, message, signature), Is.EqualTo(fast), "the reference implementation disagrees");
+        return fast;
+    }
+
+    private static bool IsValidEd25519Key(byte[] encoded)
+    {
+        var fast = Ed25519.IsValidPublicKey(encoded);
+        Assert.That(EdwardsCurve.Ed25519.IsValidPublicKey(encoded), Is.EqualTo(fast), "the reference implementation disagrees");
+        return fast;
+    }
+
     [TestCase(Test1PublicKey, "", Test1Signature, Description = "RFC 8032 §7.1 TEST 1")]
     [TestCase("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72", "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00", Description = "RFC 8032 §7.1 TEST 2")]
     [TestCase("fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025", "af82", "6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a", Description = "RFC 8032 §7.1 TEST 3")]
     [TestCase("278117fc144c72340f67d0f2316e8386ceffbf2b2428c9c51fef7c597f1d426e", Test1024Message, "0aab4c900501b3e24d7cdf4663326a3a87df5e4843b2cbdb67cbf6e460fec350aa5371b1508f9f4528ecea23c436d94b5e8fcd4f681e30a6ac00a9704a188a03", Description = "RFC 8032 §7.1 TEST 1024")]
     [TestCase("ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf", "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f", "dc2a4459e7369633a52b1bf277839a00201009a3efbf3ecb69bea2186c26b58909351fc9ac90b3ecfdfbc7c66431e0303dca179c138ac17ad9bef1177331a704", Description = "RFC 8032 §7.1 TEST SHA(abc)")]
     public void Verify_Ed25519Rfc8032Vector_IsTrue(string publicKey, string message, string signature) =>
-        Assert.That(EdwardsCurve.Ed25519.Verify(Hex(publicKey), Hex(message), Hex(signature)), Is.True);
+        Assert.That(VerifyEd25519(Hex(publicKey), Hex(message), Hex(signature)), Is.True);
 
     [Test]
     public void Verify_Ed25519FlippedSignatureBit_IsFalse()
@@ -53,16 +68,16 @@ public sealed class EdwardsCurveTests
         var signature = Hex(Test1Signature);
         signature[10] ^= 0x04;
 
-        Assert.That(EdwardsCurve.Ed25519.Verify(Hex(Test1PublicKey), [], signature), Is.False);
+        Assert.That(VerifyEd25519(Hex(Test1PublicKey), [], signature), Is.False);
     }
 
     [Test]
     public void Verify_Ed25519OtherMessage_IsFalse() =>
-        Assert.That(EdwardsCurve.Ed25519.Verify(Hex(Test1PublicKey), [0x00], Hex(Test1Signature)), Is.False);
+        Assert.That(VerifyEd25519(Hex(Test1PublicKey), [0x00], Hex(Test1Signature)), Is.False);
 
     [Test]
     public void Verify_Ed25519WrongKey_IsFalse() =>
-        Assert.That(EdwardsCurve.Ed25519.Verify(Hex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"), [], Hex(Test1Signature)), Is.False);
+        Assert.That(VerifyEd25519(Hex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"), [], Hex(Test1Signature)), Is.False);
 
     [Test]
     public void Verify_Ed25519NonCanonicalScalar_IsFalse()
@@ -74,7 +89,7 @@ public sealed class EdwardsCurveTests
         Array.Clear(signature, 32, 32);
         encoded.CopyTo(signature, 32);
 
-        Assert.That(EdwardsCurve.Ed25519.Verify(Hex(Test1PublicKey), [], signature), Is.False);
+        Assert.That(VerifyEd25519(Hex(Test1PublicKey), [], signature), Is.False);
     }
 
     [Test]
@@ -85,7 +100,7 @@ public sealed class EdwardsCurveTests
         var p = Hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
         p.CopyTo(signature, 0);
 
-        Assert.That(EdwardsCurve.Ed25519.Verify(Hex(Test1PublicKey), [], signature), Is.False);
+        Assert.That(VerifyEd25519(Hex(Test1PublicKey), [], signature), Is.False);
     }
 
     [Test]
@@ -94,7 +109,7 @@ public sealed class EdwardsCurveTests
         // y = p + 1 would reduce to the valid y = 1 (the neutral element) if non-canonical encodings were accepted.
         var encoded = Hex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
 
-        Assert.That(EdwardsCurve.Ed25519.IsValidPublicKey(encoded), Is.False);
+        Assert.That(IsValidEd25519Key(encoded), Is.False);
     }
 
     [Test]
@@ -105,12 +120,51 @@ public sealed class EdwardsCurveTests
         encoded[0] = 1;
         encoded[31] = 0x80;
 
-        Assert.That(EdwardsCurve.Ed25519.IsValidPublicKey(encoded), Is.False);
+        Assert.That(IsValidEd25519Key(encoded), Is.False);
     }
 
     [Test]
     public void IsValidPublicKey_Rfc8032Key_IsTrue() =>
-        Assert.That(EdwardsCurve.Ed25519.IsValidPublicKey(Hex(Test1PublicKey)), Is.True);
+        Assert.That(IsValidEd25519Key(Hex(Test1PublicKey)), Is.True);
+
+    [Test]
+    public void Verify_Ed25519RandomMutations_FastAndReferenceAgree()
+    {
+        var random = new Random(25519);
+        var publicKey = Hex(Test1PublicKey);
+        var signature = Hex(Test1Signature);
+        var accepted = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var key = publicKey.ToArray();
+            var sig = signature.ToArray();
+            var target = random.Next(3) switch { 0 => key, _ => sig };
+            if (i > 0)
+            {
+                target[random.Next(target.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
+            accepted += VerifyEd25519(key, [], sig) ? 1 : 0;
+        }
+
+        Assert.That(accepted, Is.GreaterThanOrEqualTo(1));
+    }
+
+    [Test]
+    public void IsValidPublicKey_RandomEncodings_FastAndReferenceAgree()
+    {
+        var random = new Random(255);
+        var valid = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var encoded = new byte[32];
+            random.NextBytes(encoded);
+            valid += IsValidEd25519Key(encoded) ? 1 : 0;
+        }
+
+        // About half of all y values have a matching x.
+        Assert.That(valid, Is.InRange(50, 150));
+    }
 
     [Test]
     public void Verify_Ed448Rfc8032Blank_IsTrue()
