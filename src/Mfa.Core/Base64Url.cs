@@ -11,4 +11,9 @@ internal static class Base64Url
         RandomNumberGenerator.Fill(buffer);
         return System.Buffers.Text.Base64Url.EncodeToString(buffer);
     }
+
+    /// <summary>Whether <paramref name="value"/> has the shape of a <see cref="NewRandom"/> id of <paramref name="bytes"/> bytes.</summary>
+    public static bool IsRandomIdShape(string value, int bytes) =>
+        value.Length == System.Buffers.Text.Base64Url.GetEncodedLength(bytes)
+        && value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -24,7 +24,7 @@ public readonly record struct MfaPurpose
     public static MfaPurpose StepUp(string action)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        if (action.Length > 64 || !action.All(static c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
+        if (!IsValidAction(action))
         {
             throw new ArgumentException("A step-up action is at most 64 characters of a-z, 0-9, '-', '_' and '.'.", nameof(action));
         }
@@ -43,11 +43,37 @@ public readonly record struct MfaPurpose
         {
             "sign-in" => SignIn,
             "enrollment" => Enrollment,
-            _ when value.StartsWith(StepUpPrefix, StringComparison.Ordinal) && value.Length > StepUpPrefix.Length => StepUp(value[StepUpPrefix.Length..]),
+            _ when value.StartsWith(StepUpPrefix, StringComparison.Ordinal) && IsValidAction(value.AsSpan(StepUpPrefix.Length)) => new(value),
             _ => throw new FormatException("Not an MFA purpose."),
         };
     }
 
+    /// <summary>Whether both are the same purpose. <see langword="default"/> is <see cref="SignIn"/>, as its <see cref="Value"/> says.</summary>
+    /// <param name="other">The other purpose.</param>
+    /// <returns>Whether the values are equal (ordinal).</returns>
+    public bool Equals(MfaPurpose other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
     /// <inheritdoc />
     public override string ToString() => Value;
+
+    private static bool IsValidAction(ReadOnlySpan<char> action)
+    {
+        if (action.Length is 0 or > 64)
+        {
+            return false;
+        }
+
+        foreach (var c in action)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

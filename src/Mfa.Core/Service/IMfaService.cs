@@ -66,7 +66,7 @@ public interface IMfaService
     Task<MfaOperationResult> RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Removes one of the user's authenticators. Removing the last one of a user who must use MFA is refused unless
+    /// Removes one of the user's authenticators. Removing the last usable one (of a registered, allowed factor) of a user who must use MFA is refused unless
     /// <paramref name="force"/> is set, in which case the result and the event say the user is now locked out.
     /// </summary>
     /// <param name="userId">The owner.</param>

@@ -7,6 +7,13 @@ namespace Mfa.Core.Service;
 /// <summary>Enrollment: begin stores the factor's state; complete verifies, then consumes it once and stores the record.</summary>
 internal sealed partial class MfaService
 {
+    /// <summary>
+    /// The binding purpose of a pending enrollment. No <see cref="MfaPurpose.Value"/> equals it, so a pending enrollment can
+    /// never be completed as a challenge (not even one for <see cref="MfaPurpose.Enrollment"/>), nor a challenge as an enrollment:
+    /// the two ceremonies' states never reach each other's verifier.
+    /// </summary>
+    internal const string EnrollmentCeremonyPurpose = "enrollment-ceremony";
+
     public async Task<MfaEnrollmentStart> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -27,8 +34,8 @@ internal sealed partial class MfaService
         await _userSettings.GetOrCreateAsync(user.Id, now, cancellationToken).ConfigureAwait(false);
         var pending = new PendingChallenge
         {
-            Id = Base64Url.NewRandom(16),
-            Binding = new ChallengeBinding(user.Id, request.Kind, AuthenticatorId: null, MfaPurpose.Enrollment.Value),
+            Id = Base64Url.NewRandom(PendingIdBytes),
+            Binding = new ChallengeBinding(user.Id, request.Kind, AuthenticatorId: null, EnrollmentCeremonyPurpose),
             CreatedAt = now,
             ExpiresAt = now + Options.EnrollmentLifetime,
             State = begun.State,
@@ -49,24 +56,29 @@ internal sealed partial class MfaService
             return MfaOperationResult.Failure(MfaFailureReason.FactorNotAllowed);
         }
 
-        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (lockout.IsLockedOut)
         {
             return await LockedOutAsync(user.Id, kind, lockout, retry => MfaOperationResult.Failure(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
         }
 
-        var binding = new ChallengeBinding(user.Id, kind, AuthenticatorId: null, MfaPurpose.Enrollment.Value);
+        if (!Base64Url.IsRandomIdShape(enrollmentId, PendingIdBytes))
+        {
+            return EnrollmentFailed(user.Id, kind, MalformedIdForLogs, MfaFailureReason.ChallengeNotFound, message: null);
+        }
+
+        var binding = new ChallengeBinding(user.Id, kind, AuthenticatorId: null, EnrollmentCeremonyPurpose);
         var pending = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
         if (pending is null || pending.Binding != binding || pending.Consumed || pending.ExpiresAt <= _time.GetUtcNow())
         {
-            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, Diagnose(pending, binding), message: null, cancellationToken).ConfigureAwait(false);
+            return EnrollmentFailed(user.Id, kind, enrollmentId, Diagnose(pending, binding), message: null);
         }
 
         // Verify first so that a mistyped first code can be retried; then consume atomically so only one completion stores a record.
         var completed = await factor.CompleteEnrollmentAsync(user, pending.State, response, cancellationToken).ConfigureAwait(false);
         if (!completed.Succeeded)
         {
-            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, completed.FailureReason, completed.Message, cancellationToken).ConfigureAwait(false);
+            return EnrollmentFailed(user.Id, kind, enrollmentId, completed.FailureReason, completed.Message);
         }
 
         if (completed.Authenticator.UserId != user.Id || completed.Authenticator.Kind != kind)
@@ -77,13 +89,13 @@ internal sealed partial class MfaService
         if (await _challenges.TryConsumeAsync(enrollmentId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is null)
         {
             var again = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
-            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, Diagnose(again, binding), message: null, cancellationToken).ConfigureAwait(false);
+            return EnrollmentFailed(user.Id, kind, enrollmentId, Diagnose(again, binding), message: null);
         }
 
         var stored = await _authenticators.TryCreateAsync(completed.Authenticator, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return await EnrollmentFailedAsync(user.Id, kind, enrollmentId, MfaFailureReason.AlreadyEnrolled, message: null, cancellationToken).ConfigureAwait(false);
+            return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.AlreadyEnrolled, message: null);
         }
 
         if (completed.OnStored is { } onStored)
@@ -96,10 +108,10 @@ internal sealed partial class MfaService
         return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
     }
 
-    private async Task<MfaOperationResult> EnrollmentFailedAsync(string userId, string kind, string enrollmentId, MfaFailureReason reason, string? message, CancellationToken cancellationToken)
+    /// <summary>Logs a failed enrollment; the attempt was already counted against the user when it was admitted.</summary>
+    private MfaOperationResult EnrollmentFailed(string userId, string kind, string enrollmentId, MfaFailureReason reason, string? message)
     {
         MfaLog.EnrollmentFailed(_logger, enrollmentId, kind, userId, reason);
-        await _lockout.RecordFailureAsync(userId, authenticatorId: null, cancellationToken).ConfigureAwait(false);
         return MfaOperationResult.Failure(reason, message);
     }
 }

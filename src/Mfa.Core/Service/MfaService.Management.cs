@@ -16,7 +16,8 @@ internal sealed partial class MfaService
         var records = await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
         var requirement = settings.Requirement ?? DefaultRequirement;
         var graceEnds = settings.FirstSeenAt + Options.EnrollmentGracePeriod;
-        var state = (records.Count, requirement) switch
+        var usable = records.Count(IsUsable);
+        var state = (usable, requirement) switch
         {
             ( > 0, _) => MfaUserState.Enrolled,
             (_, MfaRequirement.Optional) => MfaUserState.NotRequired,
@@ -43,7 +44,7 @@ internal sealed partial class MfaService
             EnrolledFactors = [.. records.Select(r => r.Kind).Distinct(StringComparer.Ordinal)],
             Authenticators = [.. records.Select(AuthenticatorInfo.From)],
             LastUsedAt = records.Max(r => r.LastUsedAt),
-            GracePeriodEndsAt = requirement == MfaRequirement.Required && records.Count == 0 ? graceEnds : null,
+            GracePeriodEndsAt = requirement == MfaRequirement.Required && usable == 0 ? graceEnds : null,
             IsLockedOut = lockout.IsLockedOut,
             RetryAfter = lockout.RetryAfter,
             HardLockedAuthenticators = hardLocked,
@@ -96,8 +97,11 @@ internal sealed partial class MfaService
             return MfaOperationResult.Failure(MfaFailureReason.UnknownAuthenticator);
         }
 
+        // Only authenticators of registered, allowed factors can answer a challenge: the guard counts those. Removing one
+        // that cannot be used takes nothing away from the user.
         var required = await RequirementOfAsync(userId, cancellationToken).ConfigureAwait(false) == MfaRequirement.Required;
-        if (required && records.Count == 1 && !force)
+        var takesUsable = required && IsUsable(record);
+        if (takesUsable && !records.Any(r => r.Id != record.Id && IsUsable(r)) && !force)
         {
             MfaLog.LastAuthenticatorRemovalRefused(_logger, authenticatorId, userId);
             return MfaOperationResult.Failure(MfaFailureReason.LastAuthenticator);
@@ -109,7 +113,7 @@ internal sealed partial class MfaService
         }
 
         var remaining = await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        var lockedOut = required && remaining.Count == 0;
+        var lockedOut = takesUsable && !remaining.Any(IsUsable);
         if (lockedOut && !force)
         {
             // Two concurrent removals each saw another authenticator left; put this one back rather than strand the user.
@@ -118,7 +122,7 @@ internal sealed partial class MfaService
             return MfaOperationResult.Failure(MfaFailureReason.LastAuthenticator);
         }
 
-        await _lockout.RecordSuccessAsync(userId, record.Id, cancellationToken).ConfigureAwait(false);
+        await _lockout.ForgetAuthenticatorAsync(record.Id, cancellationToken).ConfigureAwait(false);
         MfaLog.AuthenticatorRemoved(_logger, authenticatorId, record.Kind, userId);
         if (lockedOut)
         {
@@ -152,6 +156,9 @@ internal sealed partial class MfaService
         await _lockout.RecordSuccessAsync(userId, authenticatorId: null, cancellationToken).ConfigureAwait(false);
         MfaLog.Unlocked(_logger, userId);
     }
+
+    /// <summary>Whether the authenticator can answer a challenge under the current policy (its factor is registered and allowed).</summary>
+    private bool IsUsable(AuthenticatorRecord record) => TryGetAllowedFactor(record.Kind, out _);
 
     private MfaRequirement DefaultRequirement => Options.RequireMfaByDefault ? MfaRequirement.Required : MfaRequirement.Optional;
 

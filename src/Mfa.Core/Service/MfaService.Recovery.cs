@@ -38,7 +38,7 @@ internal sealed partial class MfaService
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(code);
-        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (lockout.IsLockedOut)
         {
             return await LockedOutAsync(user.Id, RecoveryCodeKind, lockout, retry => MfaVerificationResult.Failure(user.Id, RecoveryCodeKind, purpose, MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
@@ -53,7 +53,6 @@ internal sealed partial class MfaService
             var reason = normalized is null ? MfaFailureReason.MalformedInput : MfaFailureReason.InvalidRecoveryCode;
             MfaLog.RecoveryCodeRefused(_logger, user.Id, reason);
             MfaInstrumentation.Failed(RecoveryCodeKind, reason);
-            await _lockout.RecordFailureAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
             return MfaVerificationResult.Failure(user.Id, RecoveryCodeKind, purpose, reason);
         }
 

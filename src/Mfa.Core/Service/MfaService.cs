@@ -11,6 +11,12 @@ namespace Mfa.Core.Service;
 /// <summary>The default <see cref="IMfaService"/>. Challenge flow in this file; enrollment, management and recovery in the others.</summary>
 internal sealed partial class MfaService : IMfaService
 {
+    /// <summary>The size of pending challenge and enrollment ids (128 bits, base64url).</summary>
+    private const int PendingIdBytes = 16;
+
+    /// <summary>What logs show instead of an id that cannot be one of ours (attacker input of any length or content).</summary>
+    private const string MalformedIdForLogs = "(malformed)";
+
     private readonly Dictionary<string, IFactor> _factors;
     private readonly IAuthenticatorStore _authenticators;
     private readonly IChallengeStore _challenges;
@@ -81,7 +87,7 @@ internal sealed partial class MfaService : IMfaService
         var now = _time.GetUtcNow();
         var challenge = new PendingChallenge
         {
-            Id = Base64Url.NewRandom(16),
+            Id = Base64Url.NewRandom(PendingIdBytes),
             Binding = new ChallengeBinding(user.Id, request.Kind, request.AuthenticatorId, request.Purpose.Value),
             CreatedAt = now,
             ExpiresAt = now + Options.ChallengeLifetime,
@@ -113,11 +119,19 @@ internal sealed partial class MfaService : IMfaService
             return Fail(MfaFailureReason.FactorNotAllowed);
         }
 
-        // A locked attempt never reaches the verifier, and does not burn the challenge.
-        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        // A locked attempt never reaches the verifier, and does not burn the challenge. An admitted attempt is counted now;
+        // a success resets the count.
+        var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (lockout.IsLockedOut)
         {
             return await LockedOutAsync(user.Id, kind, lockout, retry => Fail(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
+        }
+
+        // An id that cannot be one of ours is not looked up, and not echoed into logs (any length, any characters).
+        if (!Base64Url.IsRandomIdShape(challengeId, PendingIdBytes))
+        {
+            await CountFailureAsync(user.Id, kind, authenticatorId: null, MfaFailureReason.ChallengeNotFound, MalformedIdForLogs, cancellationToken).ConfigureAwait(false);
+            return Fail(MfaFailureReason.ChallengeNotFound);
         }
 
         var pending = await _challenges.FindAsync(challengeId, cancellationToken).ConfigureAwait(false);
@@ -211,7 +225,8 @@ internal sealed partial class MfaService : IMfaService
     {
         MfaInstrumentation.Failed(kind, reason);
         MfaLog.ChallengeFailed(_logger, challengeId, userId, kind, reason);
-        if (await _lockout.RecordFailureAsync(userId, authenticatorId, cancellationToken).ConfigureAwait(false) && authenticatorId is not null)
+        // The user's attempt was counted when it was admitted; the authenticator's consecutive failures are counted here.
+        if (authenticatorId is not null && await _lockout.RecordAuthenticatorFailureAsync(authenticatorId, cancellationToken).ConfigureAwait(false))
         {
             MfaInstrumentation.Lockout(kind);
             MfaLog.AuthenticatorHardLocked(_logger, authenticatorId, userId, Options.HardLockThreshold);

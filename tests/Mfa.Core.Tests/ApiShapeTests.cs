@@ -1,0 +1,61 @@
+using Mfa.Core.Factors;
+
+namespace Mfa.Core.Tests;
+
+/// <summary>
+/// The public surface of Mfa.Core (STYLE.md §11): the exported types match PublicApi/Mfa.Core.txt, and every exported
+/// class is sealed or static unless it is designed for inheritance.
+/// </summary>
+[TestFixture]
+public sealed class ApiShapeTests
+{
+    /// <summary>Factor result and request base classes: each factor package derives its own types from them.</summary>
+    private static readonly Type[] s_designedForInheritance =
+    [
+        typeof(ChallengeBeginResult),
+        typeof(ChallengeCompleteResult),
+        typeof(ChallengeRequest),
+        typeof(EnrollmentBeginResult),
+        typeof(EnrollmentCompleteResult),
+    ];
+
+    private static IReadOnlyList<Type> Exported => typeof(MfaUser).Assembly.GetExportedTypes();
+
+    [Test]
+    public void GetExportedTypes_CurrentSurface_MatchesTheApprovedList()
+    {
+        var approvedPath = Path.Combine(TestContext.CurrentContext.TestDirectory, "PublicApi", "Mfa.Core.txt");
+        var approved = File.ReadAllLines(approvedPath).Where(l => l.Length > 0).ToList();
+        var actual = Exported.Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
+
+        if (!actual.SequenceEqual(approved, StringComparer.Ordinal))
+        {
+            // Left next to the test assembly for review: copy it over PublicApi/Mfa.Core.txt when the change is intended.
+            File.WriteAllLines(Path.Combine(TestContext.CurrentContext.WorkDirectory, "Mfa.Core.received.txt"), actual);
+        }
+
+        Assert.That(actual, Is.EqualTo(approved), "the public API changed: review it and update PublicApi/Mfa.Core.txt");
+    }
+
+    [Test]
+    public void GetExportedTypes_Classes_SealedStaticAbstractOrDesignedForInheritance()
+    {
+        var open = Exported.Where(t => t.IsClass && !t.IsSealed && !t.IsAbstract && !s_designedForInheritance.Contains(t)).Select(t => t.FullName);
+
+        Assert.That(open, Is.Empty);
+    }
+
+    [Test]
+    public void DesignedForInheritance_Listed_AreExportedAndUnsealed()
+    {
+        Assert.That(s_designedForInheritance, Has.All.Matches<Type>(t => t!.IsPublic && !t.IsSealed && !t.IsAbstract));
+    }
+
+    [Test]
+    public void GetExportedTypes_Namespaces_CoreOrDependencyInjection()
+    {
+        var namespaces = Exported.Select(t => t.Namespace!).Distinct();
+
+        Assert.That(namespaces, Has.All.StartsWith("Mfa.Core").Or.EqualTo("Microsoft.Extensions.DependencyInjection"));
+    }
+}

@@ -1,0 +1,120 @@
+using Mfa.Core.Diagnostics;
+using Mfa.Core.Factors;
+using Mfa.Core.Service;
+using Mfa.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging;
+
+namespace Mfa.Core.Tests.Diagnostics;
+
+/// <summary>Every security decision is logged with a stable event id, and no log carries a code, a recovery code or the key.</summary>
+[TestFixture]
+public sealed class MfaLogTests
+{
+    private static readonly Dictionary<int, Func<MfaHarness, Task>> s_scenarios = new()
+    {
+        [MfaEventIds.ChallengeBegun] = m => Enrolled(m, () => m.BeginAsync(MfaHarness.Alice)),
+        [MfaEventIds.ChallengeSucceeded] = m => Enrolled(m, () => m.PassAsync(MfaHarness.Alice)),
+        [MfaEventIds.ChallengeFailed] = m => Enrolled(m, () => m.FailAsync(MfaHarness.Alice)),
+        [MfaEventIds.LockedOut] = m => Enrolled(m, async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await m.FailAsync(MfaHarness.Alice);
+            }
+
+            await m.Service.BeginChallengeAsync(MfaHarness.Alice, new ChallengeRequest(CodeFactor.DefaultKind, MfaPurpose.SignIn));
+        }),
+        [MfaEventIds.AuthenticatorHardLocked] = m => Enrolled(m, async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await m.FailAsync(MfaHarness.Alice, (await m.Service.ListAuthenticatorsAsync(MfaHarness.Alice.Id))[0].Id);
+            }
+        }),
+        [MfaEventIds.Unlocked] = m => m.Service.UnlockAsync(MfaHarness.Alice.Id),
+        [MfaEventIds.EnrollmentBegun] = m => m.Service.BeginEnrollmentAsync(MfaHarness.Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind)),
+        [MfaEventIds.EnrollmentSucceeded] = m => m.EnrollAsync(MfaHarness.Alice),
+        [MfaEventIds.EnrollmentFailed] = async m =>
+        {
+            var start = await m.Service.BeginEnrollmentAsync(MfaHarness.Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));
+            await m.Service.CompleteEnrollmentAsync(MfaHarness.Alice, start.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, CodeFactor.NewCode()));
+        },
+        [MfaEventIds.AuthenticatorRenamed] = async m => await m.Service.RenameAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), "New name"),
+        [MfaEventIds.AuthenticatorRemoved] = async m => await m.Service.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), force: true),
+        [MfaEventIds.LastAuthenticatorRemovalRefused] = async m => await m.Service.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice)),
+        [MfaEventIds.UserLockedOutByRemoval] = async m => await m.Service.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), force: true),
+        [MfaEventIds.RecoveryCodesGenerated] = m => m.Service.GenerateRecoveryCodesAsync(MfaHarness.Alice),
+        [MfaEventIds.RecoveryCodeRedeemed] = async m =>
+            await m.Service.RedeemRecoveryCodeAsync(MfaHarness.Alice, (await m.Service.GenerateRecoveryCodesAsync(MfaHarness.Alice)).Codes[0], MfaPurpose.SignIn),
+        [MfaEventIds.RecoveryCodeRefused] = m => m.Service.RedeemRecoveryCodeAsync(MfaHarness.Alice, "00000-00000", MfaPurpose.SignIn),
+        [MfaEventIds.RequirementChanged] = m => m.Service.SetRequirementAsync(MfaHarness.Alice.Id, Policy.MfaRequirement.Optional),
+    };
+
+    private static IEnumerable<int> EventIds => typeof(MfaEventIds).GetFields().Select(f => (int)f.GetRawConstantValue()!);
+
+    [TestCaseSource(nameof(EventIds))]
+    public async Task Log_DecisionMade_LoggedWithItsEventId(int eventId)
+    {
+        using var mfa = new MfaHarness(o => o.HardLockThreshold = 5);
+
+        await s_scenarios[eventId](mfa);
+
+        var entry = mfa.Logs.Entries.FirstOrDefault(e => e.EventId.Id == eventId);
+        Assert.That(entry, Is.Not.Null, $"no log with event id {eventId}");
+        Assert.That(entry!.Category, Is.EqualTo(typeof(MfaService).FullName));
+        Assert.That(entry.Message, Does.Contain(MfaHarness.Alice.Id));
+    }
+
+    [Test]
+    public void EventIds_AllConstants_DistinctAndCoveredByAScenario()
+    {
+        Assert.That(EventIds, Is.Unique);
+        Assert.That(s_scenarios.Keys, Is.EquivalentTo(EventIds));
+    }
+
+    [TestCase(MfaEventIds.ChallengeFailed, LogLevel.Warning)]
+    [TestCase(MfaEventIds.ChallengeSucceeded, LogLevel.Information)]
+    [TestCase(MfaEventIds.LockedOut, LogLevel.Warning)]
+    [TestCase(MfaEventIds.UserLockedOutByRemoval, LogLevel.Warning)]
+    [TestCase(MfaEventIds.RecoveryCodeRefused, LogLevel.Warning)]
+    public async Task Log_Decision_HasItsLevel(int eventId, LogLevel level)
+    {
+        using var mfa = new MfaHarness();
+
+        await s_scenarios[eventId](mfa);
+
+        Assert.That(mfa.Logs.Entries.First(e => e.EventId.Id == eventId).Level, Is.EqualTo(level));
+    }
+
+    [Test]
+    public async Task Log_ChallengeFailed_CarriesTheReasonAsState()
+    {
+        using var mfa = new MfaHarness();
+
+        await s_scenarios[MfaEventIds.ChallengeFailed](mfa);
+
+        var entry = mfa.Logs.Entries.Single(e => e.EventId.Id == MfaEventIds.ChallengeFailed);
+        Assert.That(entry.State, Does.Contain(new KeyValuePair<string, object?>("Reason", MfaFailureReason.InvalidCode)));
+    }
+
+    [Test]
+    public async Task Log_EveryPath_NoCodeRecoveryCodeOrKeyInMessagesOrState()
+    {
+        using var mfa = new MfaHarness();
+
+        var secrets = await SecretScenario.RunAsync(mfa);
+
+        var texts = mfa.Logs.Entries.SelectMany(e => e.Texts()).ToList();
+        Assert.That(mfa.Logs.Entries.Select(e => e.EventId.Id).Distinct().Count(), Is.GreaterThanOrEqualTo(12), "the scenario reaches most decisions");
+        foreach (var secret in secrets)
+        {
+            Assert.That(texts, Has.None.Contains(secret), "a log contains a secret");
+        }
+    }
+
+    private static async Task Enrolled(MfaHarness mfa, Func<Task> then)
+    {
+        await mfa.EnrollAsync(MfaHarness.Alice);
+        await then();
+    }
+}
