@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Mfa.Core;
 using Mfa.Core.Factors;
-using Mfa.WebAuthn.Attestation;
 using Mfa.WebAuthn.Ceremonies;
 using Mfa.WebAuthn.Credentials;
 using Mfa.WebAuthn.Diagnostics;
@@ -136,7 +135,7 @@ public sealed partial class WebAuthnFactor
             SignCount = info.SignCount,
             Aaguid = info.Aaguid.ToString("D"),
             Fmt = info.Format,
-            AttestationType = AttestationTypeName(info.AttestationType),
+            AttestationType = WebAuthnNames.Of(info.AttestationType),
             Trusted = verified.Trusted,
             Transports = info.Transports,
             BackupEligible = info.BackupEligible,
@@ -145,27 +144,6 @@ public sealed partial class WebAuthnFactor
             Discoverable = info.Discoverable,
             UserHandle = begun.UserHandle,
         };
-        var record = new AuthenticatorRecord
-        {
-            Id = AuthenticatorRecord.NewId(),
-            UserId = user.Id,
-            Kind = Kind,
-            Name = begun.Name,
-            CredentialId = info.Id,
-            Data = CredentialRecords.Write(data),
-            CreatedAt = expectation.Now,
-        };
-        return new WebAuthnEnrollmentCompleteResult(record, info, verified.TrustPath, verified.Trusted);
+        return new WebAuthnEnrollmentCompleteResult(NewRecord(user, begun.Name, info.Id, data), info, verified.TrustPath, verified.Trusted);
     }
-
-    /// <summary>The stable name of an attestation type, as records and the <c>mfa</c> tool print it.</summary>
-    internal static string AttestationTypeName(AttestationType type) => type switch
-    {
-        AttestationType.Self => "self",
-        AttestationType.BasicOrAttCa => "basic-or-attca",
-        AttestationType.AttCa => "attca",
-        AttestationType.AnonCa => "anonca",
-        AttestationType.Basic => "basic",
-        _ => "none",
-    };
 }

@@ -57,17 +57,7 @@ public sealed partial class WebAuthnFactor
             Fmt = "fido-u2f",
             AppId = key.AppId,
         };
-        var record = new AuthenticatorRecord
-        {
-            Id = AuthenticatorRecord.NewId(),
-            UserId = user.Id,
-            Kind = Kind,
-            Name = name,
-            CredentialId = credentialId,
-            Data = CredentialRecords.Write(data),
-            CreatedAt = _time.GetUtcNow(),
-        };
-        var stored = await _authenticators.TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
+        var stored = await _authenticators.TryCreateAsync(NewRecord(user, name, credentialId, data), cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return WebAuthnImportResult.Failure(MfaFailureReason.AlreadyEnrolled, "This key handle is already registered.");

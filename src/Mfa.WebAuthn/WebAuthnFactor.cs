@@ -5,6 +5,7 @@ using Mfa.Core.Factors;
 using Mfa.Core.Storage;
 using Mfa.WebAuthn.Ceremonies;
 using Mfa.WebAuthn.Cose;
+using Mfa.WebAuthn.Credentials;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -62,4 +63,15 @@ public sealed partial class WebAuthnFactor : IFactor
     private static bool TryDecodeChallenge(string text, out byte[] challenge) => ResponseDecoder.TryDecode(text, 64, out challenge) && challenge.Length > 0;
 
     private static string Encode(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
+
+    private AuthenticatorRecord NewRecord(MfaUser user, string name, string credentialId, WebAuthnCredentialData data) => new()
+    {
+        Id = AuthenticatorRecord.NewId(),
+        UserId = user.Id,
+        Kind = Kind,
+        Name = name,
+        CredentialId = credentialId,
+        Data = CredentialRecords.Write(data),
+        CreatedAt = _time.GetUtcNow(),
+    };
 }

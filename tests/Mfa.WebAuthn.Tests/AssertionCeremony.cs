@@ -6,24 +6,8 @@ namespace Mfa.WebAuthn.Tests;
 
 /// <summary>One assertion of a <see cref="TestAuthenticator"/>; every property starts valid and may be broken.</summary>
 internal sealed class AssertionCeremony(TestAuthenticator authenticator, string challenge, string rpId)
+    : CeremonyFields("webauthn.get", challenge, authenticator.Origin, rpId, AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified)
 {
-    public string Type { get; set; } = "webauthn.get";
-
-    public string Challenge { get; set; } = challenge;
-
-    public string Origin { get; set; } = authenticator.Origin;
-
-    public bool? CrossOrigin { get; set; }
-
-    public string? TopOrigin { get; set; }
-
-    public string? ExtraClientData { get; set; }
-
-    /// <summary>The RP ID (or AppID) whose hash goes into the authenticator data.</summary>
-    public string RpId { get; set; } = rpId;
-
-    public AuthenticatorDataFlags Flags { get; set; } = AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified;
-
     /// <summary>The counter reported (defaults to the authenticator's next counter).</summary>
     public uint? SignCount { get; set; }
 
@@ -32,8 +16,8 @@ internal sealed class AssertionCeremony(TestAuthenticator authenticator, string 
     /// <summary>The user handle returned; defaults to the authenticator's (null for a non-discoverable credential).</summary>
     public byte[]? UserHandle { get; set; } = authenticator.UserHandle;
 
-    /// <summary>The raw <c>clientExtensionResults</c> JSON.</summary>
-    public string ClientExtensionResults { get; set; } = "{}";
+    /// <inheritdoc />
+    public override string ClientExtensionResults { get; set; } = "{}";
 
     /// <summary>Flip a bit of the signature.</summary>
     public bool CorruptSignature { get; set; }
@@ -43,7 +27,7 @@ internal sealed class AssertionCeremony(TestAuthenticator authenticator, string 
     {
         var count = SignCount ?? authenticator.SignCount;
         authenticator.SignCount = count + 1;
-        var clientData = TestAuthenticator.ClientData(Type, Challenge, Origin, CrossOrigin, TopOrigin, ExtraClientData);
+        var clientData = ClientDataJson();
         var authData = TestAuthenticator.AuthenticatorData(RpId, Flags, count, attestedCredentialData: null, extensions: null);
         var signature = authenticator.Sign(authData, clientData);
         if (CorruptSignature)

@@ -9,25 +9,8 @@ namespace Mfa.WebAuthn.Tests;
 
 /// <summary>One registration answer of a <see cref="TestAuthenticator"/>; every property starts valid and may be broken.</summary>
 internal sealed class RegistrationCeremony(TestAuthenticator authenticator, string challenge, string rpId)
+    : CeremonyFields("webauthn.create", challenge, authenticator.Origin, rpId, AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified | AuthenticatorDataFlags.AttestedCredentialData)
 {
-    public string Type { get; set; } = "webauthn.create";
-
-    public string Challenge { get; set; } = challenge;
-
-    public string Origin { get; set; } = authenticator.Origin;
-
-    public bool? CrossOrigin { get; set; }
-
-    public string? TopOrigin { get; set; }
-
-    /// <summary>Raw JSON members appended to the client data (for example a tokenBinding).</summary>
-    public string? ExtraClientData { get; set; }
-
-    /// <summary>The RP ID whose hash goes into the authenticator data.</summary>
-    public string RpId { get; set; } = rpId;
-
-    public AuthenticatorDataFlags Flags { get; set; } = AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified | AuthenticatorDataFlags.AttestedCredentialData;
-
     public uint SignCount { get; set; }
 
     /// <summary><c>none</c>, <c>packed</c> (self attestation) or any other string (an empty statement).</summary>
@@ -47,8 +30,8 @@ internal sealed class RegistrationCeremony(TestAuthenticator authenticator, stri
 
     public IReadOnlyList<string> Transports { get; set; } = ["usb"];
 
-    /// <summary>The raw <c>clientExtensionResults</c> JSON.</summary>
-    public string ClientExtensionResults { get; set; } = "{\"credProps\":{\"rk\":false}}";
+    /// <inheritdoc />
+    public override string ClientExtensionResults { get; set; } = "{\"credProps\":{\"rk\":false}}";
 
     /// <summary>With <see cref="Format"/> <c>packed</c>: sign with this attestation key and send x5c instead of self attestation.</summary>
     public TestCertificates? Attestation { get; set; }
@@ -58,8 +41,6 @@ internal sealed class RegistrationCeremony(TestAuthenticator authenticator, stri
 
     /// <summary>Replaces the attestation object with these bytes.</summary>
     public byte[]? AttestationObjectOverride { get; set; }
-
-    public byte[] ClientDataJson() => TestAuthenticator.ClientData(Type, Challenge, Origin, CrossOrigin, TopOrigin, ExtraClientData);
 
     public byte[] AuthenticatorData()
     {

@@ -99,7 +99,7 @@ public sealed class ConformanceTests
             Assert.That(result.Flags.HasFlag(AuthenticatorDataFlags.BackupEligible), Is.EqualTo(expected.GetProperty("backupEligible").GetBoolean()));
             Assert.That(result.Flags.HasFlag(AuthenticatorDataFlags.BackupState), Is.EqualTo(expected.GetProperty("backedUp").GetBoolean()));
             Assert.That(result.Format, Is.EqualTo(ConformanceCases.Text(expected, "fmt")));
-            Assert.That(WebAuthnFactor.AttestationTypeName(result.AttestationType), Is.EqualTo(ConformanceCases.Text(expected, "attestationType")));
+            Assert.That(WebAuthnNames.Of(result.AttestationType), Is.EqualTo(ConformanceCases.Text(expected, "attestationType")));
             if (anchors is not null)
             {
                 Assert.That(result.Trusted, Is.True);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mfa.Cli.Cli;
 using Mfa.WebAuthn;
-using Mfa.WebAuthn.Attestation;
 using Mfa.WebAuthn.Inspection;
 using Microsoft.Extensions.Options;
 
@@ -47,11 +46,11 @@ internal static class WebAuthnCommands
                 ["signCount"] = credential.SignCount,
                 ["aaguid"] = credential.Aaguid.ToString("D"),
                 ["fmt"] = credential.Format,
-                ["attestationType"] = AttestationTypeName(credential.AttestationType),
+                ["attestationType"] = WebAuthnNames.Of(credential.AttestationType),
                 ["backupEligible"] = credential.BackupEligible,
                 ["backupState"] = credential.BackupState,
                 ["transports"] = new JsonArray([.. credential.Transports.Select(t => JsonValue.Create(t))]),
-                ["kind"] = KindName(credential.Kind),
+                ["kind"] = WebAuthnNames.Of(credential.Kind),
             },
         });
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Rejected;
@@ -188,21 +187,4 @@ internal static class WebAuthnCommands
             throw new CliUsageException($"Cannot read '{path}': {e.Message}");
         }
     }
-
-    private static string AttestationTypeName(AttestationType type) => type switch
-    {
-        AttestationType.Self => "self",
-        AttestationType.BasicOrAttCa => "basic-or-attca",
-        AttestationType.AttCa => "attca",
-        AttestationType.AnonCa => "anonca",
-        AttestationType.Basic => "basic",
-        _ => "none",
-    };
-
-    private static string KindName(WebAuthnAuthenticatorKind kind) => kind switch
-    {
-        WebAuthnAuthenticatorKind.Device => "device",
-        WebAuthnAuthenticatorKind.LegacyU2f => "legacy-u2f",
-        _ => "security-key",
-    };
 }
