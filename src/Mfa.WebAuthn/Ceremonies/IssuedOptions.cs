@@ -130,7 +130,7 @@ internal sealed class IssuedOptions
 
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {

@@ -65,7 +65,8 @@ internal static class CborJson
                 reader.ReadStartMap();
                 while (reader.PeekState() != CborReaderState.EndMap)
                 {
-                    var name = ReadItem(reader, depth + 1, ref items, key: null)?.ToJsonString().Trim('"') ?? "null";
+                    var keyNode = ReadItem(reader, depth + 1, ref items, key: null);
+                    var name = keyNode is JsonValue value && value.TryGetValue(out string? text) ? text : keyNode?.ToJsonString() ?? "null";
                     map[name] = ReadItem(reader, depth + 1, ref items, name);
                 }
 

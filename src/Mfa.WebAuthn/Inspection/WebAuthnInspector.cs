@@ -18,6 +18,8 @@ public static class WebAuthnInspector
 {
     private const int MaxInputLength = 1024 * 1024;
 
+    private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 32, AllowDuplicateProperties = false };
+
     /// <summary>Describes a payload.</summary>
     /// <param name="input">The payload text.</param>
     /// <param name="description">The description: a <c>kind</c> member and the decoded parts.</param>
@@ -37,10 +39,14 @@ public static class WebAuthnInspector
         try
         {
             description = text[0] == '{' ? FromJson(text, out message) : FromBytes(text, out message);
+
+            // JsonNode parses lazily: render once here so a duplicate member or bad value fails now, not in the caller.
+            _ = description?.ToJsonString();
             return description is not null;
         }
-        catch (Exception e) when (e is JsonException or CborContentException or InvalidOperationException or FormatException or OverflowException)
+        catch (Exception e) when (e is JsonException or CborContentException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {
+            description = null;
             message = "The input is malformed: " + e.Message;
             return false;
         }
@@ -48,13 +54,13 @@ public static class WebAuthnInspector
 
     private static JsonObject? FromJson(string text, out string? message)
     {
-        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
+        using var document = JsonDocument.Parse(text, s_json);
         var root = document.RootElement;
         message = null;
         if (!root.TryGetProperty("response", out var response) || response.ValueKind != JsonValueKind.Object)
         {
             return root.TryGetProperty("type", out _) && root.TryGetProperty("challenge", out _)
-                ? new JsonObject { ["kind"] = "client-data", ["clientData"] = JsonNode.Parse(text) }
+                ? new JsonObject { ["kind"] = "client-data", ["clientData"] = JsonNode.Parse(text, documentOptions: s_json) }
                 : Unrecognised(out message);
         }
 
@@ -111,7 +117,7 @@ public static class WebAuthnInspector
         return null;
     }
 
-    private static JsonNode? ClientData(byte[] json) => JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+    private static JsonNode? ClientData(byte[] json) => JsonNode.Parse(json, documentOptions: s_json);
 
     private static JsonObject AttestationObjectOf(byte[] bytes)
     {

@@ -41,6 +41,7 @@ public sealed class WebAuthnInspectorTests
     [TestCase("{\"response\":{}}")]
     [TestCase("A")]
     [TestCase("00")]
+    [TestCase("{\"type\":\"webauthn.get\",\"type\":\"x\",\"challenge\":\"AA\"}")]
     public void TryInspect_Garbage_ReturnsFalse(string input)
     {
         var ok = WebAuthnInspector.TryInspect(input, out var description, out var message);
