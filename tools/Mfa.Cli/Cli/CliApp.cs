@@ -1,5 +1,6 @@
 using Mfa.Cli.Store;
 using Mfa.Cli.Totp;
+using Mfa.Cli.WebAuthn;
 
 namespace Mfa.Cli.Cli;
 
@@ -17,6 +18,9 @@ internal static class CliApp
           mfa totp qr --uri URI [--format png|svg|text] [--out FILE]
           mfa store migrate --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa store version --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
+          mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
+          mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
+          mfa webauthn inspect FILE|-
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
         3 the store failed (unreachable, timed out).
@@ -43,6 +47,7 @@ internal static class CliApp
             {
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output, error, input).ConfigureAwait(false),
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
+                "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }

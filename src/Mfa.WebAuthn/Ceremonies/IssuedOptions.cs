@@ -1,0 +1,177 @@
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace Mfa.WebAuthn.Ceremonies;
+
+/// <summary>
+/// What a relying party issued, read back from <c>PublicKeyCredentialCreationOptionsJSON</c> or
+/// <c>PublicKeyCredentialRequestOptionsJSON</c> (WebAuthn L3 §5.1) for stateless verification.
+/// </summary>
+internal sealed class IssuedOptions
+{
+    private const int MaxLength = 256 * 1024;
+    private const int MaxChallengeBytes = 768;
+
+    public required string RelyingPartyId { get; init; }
+
+    public required byte[] Challenge { get; init; }
+
+    public bool RequireUserVerification { get; init; }
+
+    /// <summary>Creation: the offered algorithms.</summary>
+    public IReadOnlyList<int> Algorithms { get; init; } = [];
+
+    /// <summary>Creation: a platform attachment means a device authenticator.</summary>
+    public WebAuthnAuthenticatorKind Kind { get; init; } = WebAuthnAuthenticatorKind.SecurityKey;
+
+    /// <summary>Request: the allowed credential ids (canonical base64url).</summary>
+    public IReadOnlyList<string> AllowCredentials { get; init; } = [];
+
+    /// <summary>Request: the <c>appid</c> extension input.</summary>
+    public string? AppId { get; init; }
+
+    public static bool TryParseCreation(string? json, out IssuedOptions? options, out string? message)
+    {
+        options = null;
+        if (!TryParse(json, out var document, out message))
+        {
+            return false;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (!TryString(root, "rp", "id", out var rpId) || !TryChallenge(root, out var challenge)
+                || !root.TryGetProperty("pubKeyCredParams", out var parameters) || parameters.ValueKind != JsonValueKind.Array)
+            {
+                message = "The creation options lack rp.id, a challenge or pubKeyCredParams.";
+                return false;
+            }
+
+            var algorithms = new List<int>();
+            foreach (var parameter in parameters.EnumerateArray())
+            {
+                if (parameter.ValueKind != JsonValueKind.Object || !parameter.TryGetProperty("alg", out var alg) || !alg.TryGetInt32(out var value))
+                {
+                    message = "A pubKeyCredParams entry has no integer alg.";
+                    return false;
+                }
+
+                algorithms.Add(value);
+            }
+
+            TryString(root, "authenticatorSelection", "userVerification", out var userVerification);
+            TryString(root, "authenticatorSelection", "authenticatorAttachment", out var attachment);
+            options = new IssuedOptions
+            {
+                RelyingPartyId = rpId,
+                Challenge = challenge,
+                Algorithms = algorithms,
+                RequireUserVerification = userVerification == "required",
+                Kind = attachment == "platform" ? WebAuthnAuthenticatorKind.Device : WebAuthnAuthenticatorKind.SecurityKey,
+            };
+            return true;
+        }
+    }
+
+    public static bool TryParseRequest(string? json, out IssuedOptions? options, out string? message)
+    {
+        options = null;
+        if (!TryParse(json, out var document, out message))
+        {
+            return false;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (!TryString(root, "rpId", null, out var rpId) || !TryChallenge(root, out var challenge))
+            {
+                message = "The request options lack rpId or a challenge.";
+                return false;
+            }
+
+            var allowed = new List<string>();
+            if (root.TryGetProperty("allowCredentials", out var allow) && allow.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var descriptor in allow.EnumerateArray())
+                {
+                    if (!TryString(descriptor, "id", null, out var id) || !ResponseDecoder.TryDecode(id, RegistrationVerifier.MaxCredentialIdLength, out var bytes))
+                    {
+                        message = "An allowCredentials entry has no base64url id.";
+                        return false;
+                    }
+
+                    allowed.Add(Base64Url.EncodeToString(bytes));
+                }
+            }
+
+            TryString(root, "userVerification", null, out var userVerification);
+            options = new IssuedOptions
+            {
+                RelyingPartyId = rpId,
+                Challenge = challenge,
+                AllowCredentials = allowed,
+                RequireUserVerification = userVerification == "required",
+                AppId = TryString(root, "extensions", "appid", out var appId) ? appId : null,
+            };
+            return true;
+        }
+    }
+
+    private static bool TryParse(string? json, out JsonDocument document, out string? message)
+    {
+        document = null!;
+        message = "The options are not a JSON object.";
+        if (string.IsNullOrEmpty(json) || json.Length > MaxLength)
+        {
+            return false;
+        }
+
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            return false;
+        }
+
+        message = null;
+        return true;
+    }
+
+    private static bool TryChallenge(JsonElement root, out byte[] challenge)
+    {
+        challenge = [];
+        return TryString(root, "challenge", null, out var text) && ResponseDecoder.TryDecode(text, MaxChallengeBytes, out challenge) && challenge.Length > 0;
+    }
+
+    private static bool TryString(JsonElement element, string name, string? inner, out string value)
+    {
+        value = string.Empty;
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var found))
+        {
+            return false;
+        }
+
+        if (inner is not null && (found.ValueKind != JsonValueKind.Object || !found.TryGetProperty(inner, out found)))
+        {
+            return false;
+        }
+
+        if (found.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        value = found.GetString()!;
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Mfa.WebAuthn.Ceremonies;
+
+/// <summary>What a registration ceremony expects, from its begun state.</summary>
+internal sealed class RegistrationExpectation
+{
+    /// <summary>The challenge that was issued.</summary>
+    public required ReadOnlyMemory<byte> Challenge { get; init; }
+
+    /// <summary>The algorithms offered in <c>pubKeyCredParams</c> (COSE ids).</summary>
+    public required IReadOnlyCollection<int> Algorithms { get; init; }
+
+    /// <summary>Whether the UV flag must be set.</summary>
+    public bool RequireUserVerification { get; init; }
+
+    /// <summary>Whether the UP flag must be set; only a conditional-mediation create may skip it (WebAuthn L3 §7.1).</summary>
+    public bool RequireUserPresence { get; init; } = true;
+
+    /// <summary>The time certificates are checked at.</summary>
+    public required DateTimeOffset Now { get; init; }
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using Mfa.Core;
+using Mfa.WebAuthn.Attestation;
+using Mfa.WebAuthn.Cose;
+using Mfa.WebAuthn.Parsing;
+
+namespace Mfa.WebAuthn.Ceremonies;
+
+/// <summary>
+/// Verifies a registration (WebAuthn L3 §7.1) up to, not including, the uniqueness of the credential id, which needs
+/// the store. Every check returns a typed failure; nothing here throws for bad input.
+/// </summary>
+internal static class RegistrationVerifier
+{
+    /// <summary>The longest credential id accepted (§6.5.1, §7.1).</summary>
+    public const int MaxCredentialIdLength = 1023;
+
+    public static RegistrationOutcome Verify(RelyingPartyPolicy policy, RegistrationExpectation expectation, ReadOnlySpan<byte> clientDataJson, ReadOnlyMemory<byte> attestationObject)
+    {
+        // Verify C.type is webauthn.create, C.challenge, C.origin, C.crossOrigin, C.topOrigin (and a legacy tokenBinding).
+        var failure = ClientDataVerifier.Verify(clientDataJson, "webauthn.create"u8, expectation.Challenge.Span, policy, out var message);
+        if (failure != MfaFailureReason.None)
+        {
+            return RegistrationOutcome.Fail(failure, message);
+        }
+
+        // Let hash be SHA-256(clientDataJSON).
+        var clientDataHash = SHA256.HashData(clientDataJson);
+
+        // CBOR-decode the attestation object to obtain fmt, authData and attStmt.
+        if (!AttestationObject.TryParse(attestationObject, out var parsed, out failure) || parsed is null)
+        {
+            return RegistrationOutcome.Fail(Malformed(failure), "The attestation object is malformed.");
+        }
+
+        var authData = parsed.AuthenticatorData;
+        if (authData.AttestedCredential is not { } attested || !authData.Flags.HasFlag(AuthenticatorDataFlags.AttestedCredentialData))
+        {
+            return RegistrationOutcome.Fail(MfaFailureReason.MalformedInput, "The authenticator data has no attested credential data.");
+        }
+
+        // Verify the rpIdHash, UP (unless conditional mediation), UV when required, and that BS is never set without BE.
+        failure = AuthenticatorDataChecks.Verify(authData, policy.RelyingPartyIdHash, expectation.RequireUserPresence, expectation.RequireUserVerification, out message);
+        if (failure != MfaFailureReason.None)
+        {
+            return RegistrationOutcome.Fail(failure, message);
+        }
+
+        // Verify that the "alg" parameter of the credential public key is one of the offered pubKeyCredParams.
+        if (!CoseKey.TryDecode(attested.CredentialPublicKey, policy.AllowRs1, out var key, out failure) || key is null)
+        {
+            return RegistrationOutcome.Fail(Malformed(failure), "The credential public key is malformed or uses an unsupported algorithm.");
+        }
+
+        if (!expectation.Algorithms.Contains((int)key.Algorithm))
+        {
+            return RegistrationOutcome.Fail(MfaFailureReason.UnsupportedAlgorithm, "The credential uses an algorithm that was not offered.");
+        }
+
+        // Extensions: authenticator extension outputs were parsed (CTAP2 canonical) with the authenticator data; this RP
+        // requests none, so unsolicited ones are ignored. Client extension outputs are checked by the caller.
+
+        // Determine the attestation statement format and verify attStmt with its verification procedure.
+        var aaguid = new Guid(attested.Aaguid.Span, bigEndian: true);
+        var attestation = AttestationVerifier.Verify(new AttestationInput
+        {
+            Format = parsed.Format,
+            Statement = parsed.Statement,
+            AuthenticatorData = authData.Raw,
+            ClientDataHash = clientDataHash,
+            RpIdHash = authData.RpIdHash,
+            Aaguid = attested.Aaguid,
+            CredentialId = attested.CredentialId,
+            CredentialPublicKey = key,
+            Now = expectation.Now,
+            AllowRs1 = policy.AllowRs1,
+            RequireSafetyNetCtsProfileMatch = policy.RequireSafetyNetCtsProfileMatch,
+        });
+        if (!attestation.Succeeded)
+        {
+            return RegistrationOutcome.Fail(attestation.Failure, attestation.Message ?? "The attestation statement does not verify.");
+        }
+
+        // Obtain the trust anchors for this AAGUID from policy and assess the attestation's trustworthiness: none and
+        // self attestation have no trust path; an x5c path must chain to an anchor, checked at the verification time.
+        bool? trusted = null;
+        if (policy.TrustAnchors.TryGetValue(aaguid, out var anchors))
+        {
+            trusted = attestation.TrustPath.Count > 0 && TrustAnchorEvaluator.ChainsToAnchor(attestation.TrustPath, anchors, expectation.Now);
+        }
+
+        if (policy.RequireTrustedAttestation && trusted != true)
+        {
+            return RegistrationOutcome.Fail(MfaFailureReason.UntrustedAttestation, "The attestation does not chain to a trusted anchor for this authenticator model.");
+        }
+
+        // Verify that the credentialId is at most 1023 bytes (uniqueness is checked against the store by the caller).
+        if (attested.CredentialId.Length is 0 or > MaxCredentialIdLength)
+        {
+            return RegistrationOutcome.Fail(MfaFailureReason.MalformedInput, "The credential id is empty or longer than 1023 bytes.");
+        }
+
+        return new RegistrationOutcome
+        {
+            CredentialId = attested.CredentialId,
+            PublicKey = key,
+            Aaguid = aaguid,
+            SignCount = authData.SignCount,
+            Flags = authData.Flags,
+            Format = parsed.Format,
+            AttestationType = attestation.Type,
+            TrustPath = attestation.TrustPath,
+            Trusted = trusted,
+        };
+    }
+
+    private static MfaFailureReason Malformed(MfaFailureReason failure) => failure == MfaFailureReason.None ? MfaFailureReason.MalformedInput : failure;
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography.X509Certificates;
+using Mfa.Core;
+
+namespace Mfa.WebAuthn;
+
+/// <summary>The outcome of verifying a registration response (WebAuthn L3 §7.1) with <see cref="WebAuthnVerifier"/>.</summary>
+public sealed class WebAuthnRegistrationResult : MfaResult
+{
+    private WebAuthnRegistrationResult(MfaFailureReason reason, string? message)
+        : base(reason, message)
+    {
+    }
+
+    /// <summary>Whether the registration verified.</summary>
+    [MemberNotNullWhen(true, nameof(Credential))]
+    public new bool Succeeded => base.Succeeded;
+
+    /// <summary>The credential to store (on success).</summary>
+    public WebAuthnCredentialInfo? Credential { get; private init; }
+
+    /// <summary>The attestation trust path, leaf first (empty for none and self attestation).</summary>
+    public IReadOnlyList<X509Certificate2> TrustPath { get; private init; } = [];
+
+    /// <summary>Whether the trust path chains to a configured anchor for the AAGUID; <see langword="null"/> when none is configured.</summary>
+    public bool? Trusted { get; private init; }
+
+    internal static WebAuthnRegistrationResult Success(WebAuthnCredentialInfo credential, IReadOnlyList<X509Certificate2> trustPath, bool? trusted) =>
+        new(MfaFailureReason.None, null) { Credential = credential, TrustPath = trustPath, Trusted = trusted };
+
+    internal static WebAuthnRegistrationResult Failure(MfaFailureReason reason, string? message) => new(reason, message);
+}

@@ -1,0 +1,517 @@
+using System.Buffers.Text;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Mfa.Core;
+using Mfa.WebAuthn.Attestation;
+using Mfa.WebAuthn.Cose;
+using Mfa.WebAuthn.Parsing;
+
+namespace Mfa.WebAuthn.Tests;
+
+/// <summary>Registration through the MFA service and the factor: every WebAuthn L3 §7.1 step, one change per test.</summary>
+[TestFixture]
+public sealed class WebAuthnFactorEnrollmentTests
+{
+    private WebAuthnHarness _host = null!;
+    private TestAuthenticator _key = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _host = new WebAuthnHarness();
+        _key = new TestAuthenticator(WebAuthnHarness.Origin);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _host.Dispose();
+        _key.Dispose();
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_ValidResponse_StoresCredentialRecord()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+        var record = await _host.RecordAsync(result.Authenticator!.Id);
+        using var data = JsonDocument.Parse(record.Data);
+        var root = data.RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.CredentialId, Is.EqualTo(_key.CredentialIdText));
+            Assert.That(record.Name, Is.EqualTo("Security key"));
+            Assert.That(root.GetProperty("kind").GetString(), Is.EqualTo("security-key"));
+            Assert.That(root.GetProperty("publicKey").GetString(), Is.EqualTo(Base64Url.EncodeToString(_key.CosePublicKey())));
+            Assert.That(root.GetProperty("alg").GetInt32(), Is.EqualTo(-7));
+            Assert.That(root.GetProperty("signCount").GetUInt32(), Is.Zero);
+            Assert.That(root.GetProperty("aaguid").GetString(), Is.EqualTo(Guid.Empty.ToString()));
+            Assert.That(root.GetProperty("fmt").GetString(), Is.EqualTo("none"));
+            Assert.That(root.GetProperty("attestationType").GetString(), Is.EqualTo("none"));
+            Assert.That(root.GetProperty("transports")[0].GetString(), Is.EqualTo("usb"));
+            Assert.That(root.GetProperty("backupEligible").GetBoolean(), Is.False);
+            Assert.That(root.GetProperty("userHandle").GetString(), Is.EqualTo(Base64Url.EncodeToString(_key.UserHandle)));
+        });
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_PackedSelfAttestation_ReportsSelf()
+    {
+        var result = await CompleteWithFactorAsync(c => c.Format = "packed");
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That(((WebAuthnEnrollmentCompleteResult)result).AttestationType, Is.EqualTo(AttestationType.Self));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_PackedWithCertificate_ReportsTrustPath()
+    {
+        using var certificates = new TestCertificates(_host.Time.GetUtcNow().AddDays(-10), _host.Time.GetUtcNow().AddDays(10));
+
+        var result = (WebAuthnEnrollmentCompleteResult)await CompleteWithFactorAsync(c => (c.Format, c.Attestation) = ("packed", certificates));
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That(result.AttestationType, Is.EqualTo(AttestationType.BasicOrAttCa));
+        Assert.That(result.TrustPath.Select(c => c.Thumbprint), Is.EqualTo(new[] { certificates.Leaf.Thumbprint }));
+        Assert.That(result.Trusted, Is.Null);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_CertificateExpiredAtTimeProviderTime_FailsCertificateInvalid()
+    {
+        using var certificates = new TestCertificates(_host.Time.GetUtcNow().AddDays(-10), _host.Time.GetUtcNow().AddDays(10));
+        _host.Time.Advance(TimeSpan.FromDays(11));
+
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.Format, c.Attestation) = ("packed", certificates));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.CertificateInvalid));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_TrustRequiredAndPathChainsToAnchor_ReportsTrusted()
+    {
+        using var certificates = new TestCertificates(DateTimeOffset.UnixEpoch.AddYears(55), DateTimeOffset.UnixEpoch.AddYears(57));
+        using var host = TrustingHost(certificates.Root);
+        using var key = new TestAuthenticator(WebAuthnHarness.Origin);
+
+        var result = (WebAuthnEnrollmentCompleteResult)await CompleteWithFactorAsync(host, key, c => (c.Format, c.Attestation) = ("packed", certificates));
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That(result.Trusted, Is.True);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_TrustRequiredAndAnotherAnchor_FailsUntrusted()
+    {
+        using var certificates = new TestCertificates(DateTimeOffset.UnixEpoch.AddYears(55), DateTimeOffset.UnixEpoch.AddYears(57));
+        using var other = new TestCertificates(DateTimeOffset.UnixEpoch.AddYears(55), DateTimeOffset.UnixEpoch.AddYears(57));
+        using var host = TrustingHost(other.Root);
+        using var key = new TestAuthenticator(WebAuthnHarness.Origin);
+
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, key, c => (c.Format, c.Attestation) = ("packed", certificates));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UntrustedAttestation));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_TrustRequiredAndNoneAttestation_FailsUntrusted()
+    {
+        using var certificates = new TestCertificates(DateTimeOffset.UnixEpoch.AddYears(55), DateTimeOffset.UnixEpoch.AddYears(57));
+        using var host = TrustingHost(certificates.Root);
+        using var key = new TestAuthenticator(WebAuthnHarness.Origin);
+
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, key);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UntrustedAttestation));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_ClientDataTypeGet_FailsWrongType()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Type = "webauthn.get");
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongType));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_OtherChallenge_FailsWrongChallenge()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Challenge = Base64Url.EncodeToString(new byte[32]));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongChallenge));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_ChallengeWithExtraCharacter_FailsWrongChallenge()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Challenge += "A");
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongChallenge));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_OriginNotConfigured_FailsOriginNotAllowed()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Origin = "https://evil.example");
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_CrossOriginNotAllowed_FailsOriginNotAllowed()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.CrossOrigin = true);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_CrossOriginAllowed_Succeeds()
+    {
+        using var host = new WebAuthnHarness(o => o.AllowCrossOrigin = true);
+
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.CrossOrigin = true);
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_TopOriginNotListed_FailsOriginNotAllowed()
+    {
+        using var host = new WebAuthnHarness(o => (o.AllowCrossOrigin, o.AllowedTopOrigins) = (true, ["https://partner.example"]));
+
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.CrossOrigin, c.TopOrigin) = (true, "https://other.example"));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_TopOriginListed_Succeeds()
+    {
+        using var host = new WebAuthnHarness(o => (o.AllowCrossOrigin, o.AllowedTopOrigins) = (true, ["https://partner.example"]));
+
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.CrossOrigin, c.TopOrigin) = (true, "https://partner.example"));
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_TopOriginWithoutCrossOriginAllowed_FailsOriginNotAllowed()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.TopOrigin = WebAuthnHarness.Origin);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
+    }
+
+    [TestCase("{\"status\":\"not-supported\"}", MfaFailureReason.MalformedInput)]
+    [TestCase("{\"id\":\"x\"}", MfaFailureReason.MalformedInput)]
+    [TestCase("{\"status\":\"supported\"}", MfaFailureReason.None)]
+    [TestCase("{\"status\":\"present\",\"id\":\"AAAA\"}", MfaFailureReason.None)]
+    [TestCase("\"unused\"", MfaFailureReason.None)]
+    public async Task CompleteEnrollment_TokenBinding_StatusDecides(string tokenBinding, MfaFailureReason expected)
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ExtraClientData = "\"tokenBinding\":" + tokenBinding);
+
+        Assert.That(result.FailureReason, Is.EqualTo(expected), result.Message);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_DuplicateClientDataMember_FailsMalformedInput()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ExtraClientData = "\"origin\":\"https://example.com\"");
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_OtherRpIdHash_FailsRelyingPartyMismatch()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.RpId = "evil.example");
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.RelyingPartyMismatch));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_UserNotPresent_FailsUserPresenceRequired()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserPresent);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserPresenceRequired));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_NotVerifiedWhenPreferred_Succeeds()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified);
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_NotVerifiedWhenRequired_FailsUserVerificationRequired()
+    {
+        using var host = new WebAuthnHarness(o => o.UserVerification = UserVerificationRequirement.Required);
+
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_DeviceNotVerified_FailsUserVerificationRequired()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified, WebAuthnAuthenticatorKind.Device);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_BackupStateWithoutEligibility_FailsMalformedInput()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags |= AuthenticatorDataFlags.BackupState);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_BackedUpPasskey_RecordsBackupFlags()
+    {
+        var result = await CompleteWithFactorAsync(c => c.Flags |= AuthenticatorDataFlags.BackupEligible | AuthenticatorDataFlags.BackupState);
+
+        var credential = ((WebAuthnEnrollmentCompleteResult)result).Credential;
+        Assert.That((credential.BackupEligible, credential.BackupState), Is.EqualTo((true, true)));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_AlgorithmNotOffered_FailsUnsupportedAlgorithm()
+    {
+        using var host = new WebAuthnHarness(o => o.PubKeyCredParams = [CoseAlgorithm.RS256]);
+
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnsupportedAlgorithm));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_KeyAlgorithmNotMatchingCurve_Fails()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Algorithm = (int)CoseAlgorithm.ES384);
+
+        Assert.That(result.FailureReason, Is.AnyOf(MfaFailureReason.MalformedInput, MfaFailureReason.UnsupportedAlgorithm));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_CredentialIdOf1023Bytes_Succeeds()
+    {
+        _key.CredentialId = new byte[1023];
+        _key.CredentialId[0] = 7;
+
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_CredentialIdOf1024Bytes_FailsMalformedInput()
+    {
+        _key.CredentialId = new byte[1024];
+
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_CredentialIdOfAnotherUser_FailsAlreadyEnrolled()
+    {
+        await _host.EnrolledAsync(WebAuthnHarness.Bob, _key);
+
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_ResponseIdNotTheAttestedOne_FailsMalformedInput()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ResponseId = Base64Url.EncodeToString(new byte[16]));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_UnsolicitedAuthenticatorExtension_IsIgnored()
+    {
+        // {"credProtect": 1}, CTAP2 canonical.
+        byte[] extensions = [0xA1, 0x6B, .. Encoding.ASCII.GetBytes("credProtect"), 0x01];
+
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.Flags, c.Extensions) = (c.Flags | AuthenticatorDataFlags.ExtensionData, extensions));
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_ExtensionDataFlagWithoutMap_FailsMalformedInput()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags |= AuthenticatorDataFlags.ExtensionData);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_CredPropsReportsDiscoverable_RecordsIt()
+    {
+        var result = await CompleteWithFactorAsync(c => c.ClientExtensionResults = "{\"credProps\":{\"rk\":true},\"other\":{\"x\":[1]}}");
+
+        Assert.That(((WebAuthnEnrollmentCompleteResult)result).Credential.Discoverable, Is.True);
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_MalformedClientExtensionOutput_FailsMalformedInput()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ClientExtensionResults = "{\"credProps\":{\"rk\":\"yes\"}}");
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_UnknownAttestationFormat_FailsUnsupportedFormat()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Format = "not-a-format");
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnsupportedAttestationFormat));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_BadSelfAttestationSignature_FailsInvalidSignature()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.Format, c.CorruptAttestationSignature) = ("packed", true));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.InvalidSignature));
+    }
+
+    [TestCase(new byte[0])]
+    [TestCase(new byte[] { 0xA3 })]
+    [TestCase(new byte[] { 0xFF, 0xFF })]
+    [TestCase(new byte[] { 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F, 0x9F })]
+    [TestCase(new byte[] { 0x5B, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF })]
+    public async Task CompleteEnrollment_MalformedAttestationObject_FailsMalformedInput(byte[] attestationObject)
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.AttestationObjectOverride = attestationObject);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_TrailingBytesAfterAttestationObject_FailsMalformedInput()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.AttestationObjectOverride = [.. c.AttestationObject(c.ClientDataJson()), 0x00]);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [TestCase("")]
+    [TestCase("not json")]
+    [TestCase("[]")]
+    [TestCase("{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\"}")]
+    [TestCase("{\"id\":\"A*AA\",\"rawId\":\"A*AA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\",\"attestationObject\":\"oA\"}}")]
+    [TestCase("{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"password\",\"response\":{\"clientDataJSON\":\"e30\",\"attestationObject\":\"oA\"}}")]
+    [TestCase("{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"!!\",\"attestationObject\":\"oA\"}}")]
+    [TestCase("{\"id\":\"AAAA\",\"id\":\"AAAB\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\",\"attestationObject\":\"oA\"}}")]
+    public async Task CompleteEnrollment_MalformedResponseJson_FailsMalformedInput(string json)
+    {
+        var (enrollmentId, _) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+
+        var result = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(json));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_HugeResponse_FailsMalformedInput()
+    {
+        var (enrollmentId, _) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+
+        var result = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(new string('a', 10_000_000)));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_SameCeremonyTwice_SecondFails()
+    {
+        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var response = new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson());
+        await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
+
+        var second = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
+
+        Assert.That(second.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_AfterEnrollmentLifetime_FailsExpired()
+    {
+        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        _host.Time.Advance(TimeSpan.FromMinutes(11));
+
+        var result = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson()));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.Expired));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_StateOfAnotherUser_FailsChallengeMismatch()
+    {
+        var begun = await _host.Factor.BeginEnrollmentAsync(WebAuthnHarness.Bob, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey), []);
+        var json = _key.Register(((WebAuthnEnrollmentBeginResult)begun).OptionsJson).ToJson();
+
+        var result = await _host.Factor.CompleteEnrollmentAsync(WebAuthnHarness.Alice, begun.State, new WebAuthnEnrollmentResponse(json));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
+    }
+
+    [Test]
+    public async Task BeginEnrollment_LegacyU2fKind_FailsNotSupported()
+    {
+        var result = await _host.Mfa.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.LegacyU2f));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.NotSupported));
+    }
+
+    [Test]
+    public async Task BeginEnrollment_NameWithControlCharacter_FailsMalformedInput()
+    {
+        var result = await _host.Mfa.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey) { Name = "key\u0007" });
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [Test]
+    public async Task CompleteEnrollment_DeviceKind_RecordRemembersKind()
+    {
+        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, kind: WebAuthnAuthenticatorKind.Device);
+
+        var record = await _host.RecordAsync(result.Authenticator!.Id);
+        Assert.That(JsonDocument.Parse(record.Data).RootElement.GetProperty("kind").GetString(), Is.EqualTo("device"));
+    }
+
+    private WebAuthnHarness TrustingHost(X509Certificate2 root) => new(o =>
+    {
+        o.Attestation = AttestationConveyance.Direct;
+        o.RequireTrustedAttestation = true;
+        o.TrustAnchors = new Dictionary<Guid, IReadOnlyList<X509Certificate2>> { [Guid.Empty] = [root] };
+    });
+
+    private Task<Core.Factors.EnrollmentCompleteResult> CompleteWithFactorAsync(Action<RegistrationCeremony> change) => CompleteWithFactorAsync(_host, _key, change);
+
+    private static async Task<Core.Factors.EnrollmentCompleteResult> CompleteWithFactorAsync(WebAuthnHarness host, TestAuthenticator key, Action<RegistrationCeremony> change)
+    {
+        var begun = await host.Factor.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey), []);
+        var ceremony = key.Register(((WebAuthnEnrollmentBeginResult)begun).OptionsJson);
+        change(ceremony);
+        return await host.Factor.CompleteEnrollmentAsync(WebAuthnHarness.Alice, begun.State, new WebAuthnEnrollmentResponse(ceremony.ToJson()));
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Mfa.Core;
+using Mfa.WebAuthn.Parsing;
+
+namespace Mfa.WebAuthn.Tests;
+
+/// <summary>Passkey sign-in without a username: the credential id finds the record, the user handle must name its owner.</summary>
+[TestFixture]
+public sealed class WebAuthnFactorPasskeyTests
+{
+    private WebAuthnHarness _host = null!;
+    private TestAuthenticator _passkey = null!;
+    private string _authenticatorId = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _host = new WebAuthnHarness();
+        _passkey = new TestAuthenticator(WebAuthnHarness.Origin);
+        _authenticatorId = await _host.EnrolledAsync(WebAuthnHarness.Alice, _passkey, WebAuthnAuthenticatorKind.Device);
+        _passkey.SignCount = 1;
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _host.Dispose();
+        _passkey.Dispose();
+    }
+
+    [Test]
+    public async Task BeginPasskeySignIn_Always_OffersNoCredentials()
+    {
+        var start = await _host.Factor.BeginPasskeySignInAsync();
+
+        using var options = JsonDocument.Parse(start.OptionsJson);
+        Assert.That(options.RootElement.GetProperty("allowCredentials").GetArrayLength(), Is.Zero);
+        Assert.That(start.ExpiresAt, Is.EqualTo(_host.Time.GetUtcNow() + TimeSpan.FromMinutes(2)));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_ValidAssertion_ResolvesTheOwner()
+    {
+        var result = await SignInAsync();
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That((result.UserId, result.AuthenticatorId, result.UserVerified), Is.EqualTo(("alice", _authenticatorId, true)));
+        var record = await _host.RecordAsync(_authenticatorId);
+        Assert.That(record.LastUsedAt, Is.EqualTo(_host.Time.GetUtcNow()));
+        Assert.That(JsonDocument.Parse(record.Data).RootElement.GetProperty("signCount").GetUInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_NoUserHandle_FailsUserHandleMismatch()
+    {
+        var result = await SignInAsync(a => a.UserHandle = null);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserHandleMismatch));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_UserHandleOfAnotherUser_FailsUserHandleMismatch()
+    {
+        using var bobKey = new TestAuthenticator(WebAuthnHarness.Origin);
+        await _host.EnrolledAsync(WebAuthnHarness.Bob, bobKey, WebAuthnAuthenticatorKind.Device);
+
+        var result = await SignInAsync(a => a.UserHandle = bobKey.UserHandle);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserHandleMismatch));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_UnknownCredential_FailsUnknownAuthenticator()
+    {
+        var result = await SignInAsync(a => a.CredentialId = new byte[16]);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_NotVerified_FailsUserVerificationRequired()
+    {
+        var result = await SignInAsync(a => a.Flags &= ~AuthenticatorDataFlags.UserVerified);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_SameChallengeTwice_SecondFailsAlreadyUsed()
+    {
+        var start = await _host.Factor.BeginPasskeySignInAsync();
+        var response = new WebAuthnChallengeResponse(_passkey.Assert(start.OptionsJson).ToJson());
+        await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, response);
+
+        var second = await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, response);
+
+        Assert.That(second.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_AfterLifetime_FailsExpired()
+    {
+        var start = await _host.Factor.BeginPasskeySignInAsync();
+        var response = new WebAuthnChallengeResponse(_passkey.Assert(start.OptionsJson).ToJson());
+        _host.Time.Advance(TimeSpan.FromMinutes(3));
+
+        var result = await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, response);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.Expired));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_UnknownChallenge_FailsChallengeNotFound()
+    {
+        var start = await _host.Factor.BeginPasskeySignInAsync();
+
+        var result = await _host.Factor.CompletePasskeySignInAsync("nope", new WebAuthnChallengeResponse(_passkey.Assert(start.OptionsJson).ToJson()));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeNotFound));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_MfaChallengeId_FailsChallengeMismatch()
+    {
+        var (challengeId, optionsJson) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
+
+        var result = await _host.Factor.CompletePasskeySignInAsync(challengeId, new WebAuthnChallengeResponse(_passkey.Assert(optionsJson).ToJson()));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
+    }
+
+    private async Task<WebAuthnPasskeySignInResult> SignInAsync(Action<AssertionCeremony>? change = null)
+    {
+        var start = await _host.Factor.BeginPasskeySignInAsync();
+        var ceremony = _passkey.Assert(start.OptionsJson);
+        change?.Invoke(ceremony);
+        return await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, new WebAuthnChallengeResponse(ceremony.ToJson()));
+    }
+}

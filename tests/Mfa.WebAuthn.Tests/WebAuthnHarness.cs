@@ -1,0 +1,95 @@
+using Mfa.Core;
+using Mfa.Core.Factors;
+using Mfa.Core.Service;
+using Mfa.Core.Storage;
+using Mfa.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mfa.WebAuthn.Tests;
+
+/// <summary>
+/// A host with the MFA service, in-memory stores, a manual clock and the WebAuthn factor for <c>example.com</c>, plus
+/// helpers that run whole ceremonies with a <see cref="TestAuthenticator"/>.
+/// </summary>
+internal sealed class WebAuthnHarness : IDisposable
+{
+    public const string RpId = "example.com";
+    public const string Origin = "https://example.com";
+
+    public WebAuthnHarness(Action<WebAuthnOptions>? configure = null, Action<MfaOptions>? configureMfa = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddMfa(o =>
+            {
+                o.SecretKey = TestKeys.SecretKey;
+                configureMfa?.Invoke(o);
+            })
+            .UseInMemoryStores()
+            .AddWebAuthn(o =>
+            {
+                o.RelyingPartyId = RpId;
+                o.RelyingPartyName = "Example";
+                o.Origins = [Origin];
+                configure?.Invoke(o);
+            });
+        Provider = services.BuildServiceProvider();
+    }
+
+    public static MfaUser Alice { get; } = new("alice", "Alice Example");
+
+    public static MfaUser Bob { get; } = new("bob", "Bob Example");
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public ServiceProvider Provider { get; }
+
+    public IMfaService Mfa => Provider.GetRequiredService<IMfaService>();
+
+    public WebAuthnFactor Factor => Provider.GetRequiredService<WebAuthnFactor>();
+
+    public IAuthenticatorStore Store => Provider.GetRequiredService<IAuthenticatorStore>();
+
+    public async Task<(string EnrollmentId, string OptionsJson)> BeginEnrollmentAsync(MfaUser user, WebAuthnAuthenticatorKind kind = WebAuthnAuthenticatorKind.SecurityKey)
+    {
+        var begun = await Mfa.BeginEnrollmentAsync(user, new WebAuthnEnrollmentRequest(kind));
+        Assert.That(begun.Succeeded, Is.True, begun.Message);
+        return (begun.EnrollmentId!, ((WebAuthnEnrollmentBeginResult)begun.Details!).OptionsJson);
+    }
+
+    /// <summary>Enrolls <paramref name="authenticator"/> for <paramref name="user"/>, letting the test break one thing.</summary>
+    public async Task<MfaOperationResult> EnrollAsync(MfaUser user, TestAuthenticator authenticator, Action<RegistrationCeremony>? change = null, WebAuthnAuthenticatorKind kind = WebAuthnAuthenticatorKind.SecurityKey)
+    {
+        var (enrollmentId, optionsJson) = await BeginEnrollmentAsync(user, kind);
+        var ceremony = authenticator.Register(optionsJson);
+        change?.Invoke(ceremony);
+        return await Mfa.CompleteEnrollmentAsync(user, enrollmentId, new WebAuthnEnrollmentResponse(ceremony.ToJson()));
+    }
+
+    public async Task<string> EnrolledAsync(MfaUser user, TestAuthenticator authenticator, WebAuthnAuthenticatorKind kind = WebAuthnAuthenticatorKind.SecurityKey)
+    {
+        var enrolled = await EnrollAsync(user, authenticator, kind: kind);
+        Assert.That(enrolled.Succeeded, Is.True, enrolled.Message);
+        return enrolled.Authenticator!.Id;
+    }
+
+    public async Task<(string ChallengeId, string OptionsJson)> BeginChallengeAsync(MfaUser user, ChallengeRequest? request = null)
+    {
+        var begun = await Mfa.BeginChallengeAsync(user, request ?? new WebAuthnChallengeRequest(MfaPurpose.SignIn));
+        Assert.That(begun.Succeeded, Is.True, begun.Message);
+        return (begun.ChallengeId!, ((WebAuthnChallengeBeginResult)begun.Details!).OptionsJson);
+    }
+
+    /// <summary>Signs <paramref name="user"/> in with <paramref name="authenticator"/>, letting the test break one thing.</summary>
+    public async Task<MfaVerificationResult> SignInAsync(MfaUser user, TestAuthenticator authenticator, Action<AssertionCeremony>? change = null, ChallengeRequest? request = null)
+    {
+        var (challengeId, optionsJson) = await BeginChallengeAsync(user, request);
+        var ceremony = authenticator.Assert(optionsJson);
+        change?.Invoke(ceremony);
+        return await Mfa.CompleteChallengeAsync(user, challengeId, request?.Purpose ?? MfaPurpose.SignIn, new WebAuthnChallengeResponse(ceremony.ToJson()));
+    }
+
+    public async Task<AuthenticatorRecord> RecordAsync(string authenticatorId) => (await Store.FindByIdAsync(authenticatorId))!;
+
+    public void Dispose() => Provider.Dispose();
+}
