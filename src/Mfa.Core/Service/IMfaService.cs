@@ -60,7 +60,7 @@ public interface IMfaService
     /// <summary>Renames one of the user's authenticators.</summary>
     /// <param name="userId">The owner.</param>
     /// <param name="authenticatorId">The authenticator.</param>
-    /// <param name="name">The new name (1 to 64 characters, no control characters).</param>
+    /// <param name="name">The new name (1 to 64 characters, no control or invisible formatting characters).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The renamed authenticator, or a failure.</returns>
     Task<MfaOperationResult> RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken = default);

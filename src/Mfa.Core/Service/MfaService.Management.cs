@@ -65,9 +65,9 @@ internal sealed partial class MfaService
         ArgumentNullException.ThrowIfNull(authenticatorId);
         ArgumentNullException.ThrowIfNull(name);
         var trimmed = name.Trim();
-        if (trimmed.Length is 0 or > MaxNameLength || trimmed.Any(char.IsControl))
+        if (trimmed.Length is 0 or > MaxNameLength || trimmed.Any(IsForbiddenInName))
         {
-            return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, $"A name has 1 to {MaxNameLength} characters and no control characters.");
+            return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, $"A name has 1 to {MaxNameLength} characters and no control or formatting characters.");
         }
 
         var record = await _authenticators.FindByIdAsync(authenticatorId, cancellationToken).ConfigureAwait(false);
@@ -156,6 +156,14 @@ internal sealed partial class MfaService
         await _lockout.RecordSuccessAsync(userId, authenticatorId: null, cancellationToken).ConfigureAwait(false);
         MfaLog.Unlocked(_logger, userId);
     }
+
+    /// <summary>
+    /// Control characters, and invisible formatting characters (bidirectional overrides such as U+202E, zero-width
+    /// characters) and line/paragraph separators, which could make a name read differently in an admin screen.
+    /// </summary>
+    private static bool IsForbiddenInName(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     /// <summary>Whether the authenticator can answer a challenge under the current policy (its factor is registered and allowed).</summary>
     private bool IsUsable(AuthenticatorRecord record) => TryGetAllowedFactor(record.Kind, out _);

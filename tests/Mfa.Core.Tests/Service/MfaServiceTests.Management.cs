@@ -28,6 +28,9 @@ public sealed partial class MfaServiceTests
     [TestCase("line\nbreak", Description = "control character")]
     [TestCase("nul\0", Description = "control character")]
     [TestCase("next\u0085line", Description = "C1 control character")]
+    [TestCase("yek\u202Eiburu", Description = "right-to-left override")]
+    [TestCase("zero\u200Bwidth", Description = "zero-width space")]
+    [TestCase("line\u2028separator", Description = "line separator")]
     public async Task RenameAuthenticatorAsync_InvalidName_MalformedInputAndUnchanged(string name)
     {
         var id = await _mfa.EnrollAsync(Alice, "Phone");
