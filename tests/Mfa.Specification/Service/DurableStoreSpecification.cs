@@ -3,6 +3,7 @@ using Mfa.Core.Factors;
 using Mfa.Core.Policy;
 using Mfa.Core.Service;
 using Mfa.Testing;
+using Mfa.Testing.WebAuthn;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 using Mfa.Totp.Enrollment;
@@ -58,7 +59,7 @@ public abstract class DurableStoreSpecification
 
     private IDurableTestStore Store => _store ?? throw new InvalidOperationException("The store is created in SetUp.");
 
-    /// <summary>Starts one app server: its own container, the store under test, TOTP and the probe factor.</summary>
+    /// <summary>Starts one app server: its own container, the store under test, TOTP, WebAuthn and the probe factor.</summary>
     /// <param name="configure">Changes the MFA options of this server.</param>
     /// <returns>The server's container.</returns>
     protected ServiceProvider StartServer(Action<MfaOptions>? configure = null)
@@ -74,6 +75,7 @@ public abstract class DurableStoreSpecification
         });
         Store.Use(builder, _servers.Count);
         builder.AddTotp();
+        builder.AddWebAuthn(WebAuthnFlow.Configure);
         services.AddSingleton<IFactor, ProbeFactor>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _servers.Add(provider);
@@ -176,6 +178,50 @@ public abstract class DurableStoreSpecification
 
         Assert.That(results.Count(r => r.Succeeded), Is.EqualTo(1));
         Assert.That(results.Where(r => !r.Succeeded).Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_OneWebAuthnAssertionOnTwoServers_ExactlyOneSucceeds()
+    {
+        var firstServer = StartServer();
+        var first = Mfa(firstServer);
+        var second = Mfa(StartServer());
+        using var key = new TestAuthenticator(WebAuthnFlow.Origin);
+        var authenticatorId = await WebAuthnFlow.EnrollAsync(first, s_alice, key);
+        var (challengeId, assertion) = await WebAuthnFlow.BeginAndAssertAsync(first, s_alice, key, signCount: 7);
+
+        var results = await RaceAsync(first, second, (mfa, _) => WebAuthnFlow.AnswerAsync(mfa, s_alice, challengeId, assertion));
+
+        Assert.That(results.Count(r => r.Succeeded), Is.EqualTo(1));
+        Assert.That(results.Where(r => !r.Succeeded).Select(r => r.FailureReason), Is.All.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+        Assert.That(await WebAuthnFlow.StoredSignCountAsync(firstServer, authenticatorId), Is.EqualTo(7u));
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_WebAuthnAssertionsWithOneCounterOnTwoServers_ExactlyOneSucceeds()
+    {
+        // Each caller answers its own challenge, so the challenge store lets all of them through; only the guarded
+        // write-back of the counter can stop a cloned key signing twice with one counter value. Failures stay below the
+        // hard lock so every loser is turned away by the counter, not by a lock.
+        static void BelowHardLock(MfaOptions o) => o.HardLockThreshold = RaceWidth + 1;
+        var firstServer = StartServer(BelowHardLock);
+        var first = Mfa(firstServer);
+        var second = Mfa(StartServer(BelowHardLock));
+        using var key = new TestAuthenticator(WebAuthnFlow.Origin);
+        var authenticatorId = await WebAuthnFlow.EnrollAsync(first, s_alice, key);
+        var answers = new List<(string ChallengeId, string Assertion)>();
+        for (var i = 0; i < RaceWidth; i++)
+        {
+            answers.Add(await WebAuthnFlow.BeginAndAssertAsync(first, s_alice, key, signCount: 7));
+        }
+
+        var results = await RaceAsync(first, second, (mfa, i) => WebAuthnFlow.AnswerAsync(mfa, s_alice, answers[i].ChallengeId, answers[i].Assertion));
+
+        Assert.That(results.Count(r => r.Succeeded), Is.EqualTo(1));
+        Assert.That(
+            results.Where(r => !r.Succeeded).Select(r => r.FailureReason),
+            Is.All.AnyOf(MfaFailureReason.CounterRollback, MfaFailureReason.ConcurrencyConflict));
+        Assert.That(await WebAuthnFlow.StoredSignCountAsync(firstServer, authenticatorId), Is.EqualTo(7u));
     }
 
     [Test]

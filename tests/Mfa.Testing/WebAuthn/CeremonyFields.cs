@@ -1,9 +1,9 @@
 using Mfa.WebAuthn.Parsing;
 
-namespace Mfa.WebAuthn.Tests;
+namespace Mfa.Testing.WebAuthn;
 
 /// <summary>The client data and authenticator data fields both ceremony builders let a test break.</summary>
-internal abstract class CeremonyFields(string type, string challenge, string origin, string rpId, AuthenticatorDataFlags flags)
+public abstract class CeremonyFields(string type, string challenge, string origin, string rpId, AuthenticatorDataFlags flags)
 {
     public string Type { get; set; } = type;
 

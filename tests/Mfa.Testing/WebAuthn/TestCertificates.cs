@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Mfa.WebAuthn.Tests;
+namespace Mfa.Testing.WebAuthn;
 
 /// <summary>A throwaway attestation CA and a packed attestation certificate it issued (WebAuthn L3 §8.2.1 fields).</summary>
-internal sealed class TestCertificates : IDisposable
+public sealed class TestCertificates : IDisposable
 {
     public TestCertificates(DateTimeOffset notBefore, DateTimeOffset notAfter)
     {

@@ -6,14 +6,14 @@ using System.Text;
 using System.Text.Json;
 using Mfa.WebAuthn.Parsing;
 
-namespace Mfa.WebAuthn.Tests;
+namespace Mfa.Testing.WebAuthn;
 
 /// <summary>
 /// A software ES256 authenticator for tests: a real P-256 key (ECDsa.Create), attestation objects written with CborWriter
 /// and assertions signed over authenticatorData || SHA-256(clientDataJSON), returned as the JSON a browser's toJSON() gives.
 /// Every field a test may break is a settable property of the ceremony builders.
 /// </summary>
-internal sealed class TestAuthenticator : IDisposable
+public sealed class TestAuthenticator : IDisposable
 {
     public TestAuthenticator(string origin = "https://example.com")
     {
@@ -85,7 +85,7 @@ internal sealed class TestAuthenticator : IDisposable
 
     public void Dispose() => Key.Dispose();
 
-    internal static byte[] ClientData(string type, string challenge, string origin, bool? crossOrigin, string? topOrigin, string? extraMembers)
+    public static byte[] ClientData(string type, string challenge, string origin, bool? crossOrigin, string? topOrigin, string? extraMembers)
     {
         var json = new StringBuilder();
         json.Append("{\"type\":").Append(JsonSerializer.Serialize(type))
@@ -109,7 +109,7 @@ internal sealed class TestAuthenticator : IDisposable
         return Encoding.UTF8.GetBytes(json.Append('}').ToString());
     }
 
-    internal static byte[] AuthenticatorData(string rpIdOrAppId, AuthenticatorDataFlags flags, uint signCount, byte[]? attestedCredentialData, byte[]? extensions)
+    public static byte[] AuthenticatorData(string rpIdOrAppId, AuthenticatorDataFlags flags, uint signCount, byte[]? attestedCredentialData, byte[]? extensions)
     {
         var data = new List<byte>(SHA256.HashData(Encoding.UTF8.GetBytes(rpIdOrAppId)));
         data.Add((byte)flags);
@@ -129,6 +129,6 @@ internal sealed class TestAuthenticator : IDisposable
         return [.. data];
     }
 
-    internal byte[] Sign(byte[] authenticatorData, byte[] clientDataJson) =>
+    public byte[] Sign(byte[] authenticatorData, byte[] clientDataJson) =>
         Key.SignData([.. authenticatorData, .. SHA256.HashData(clientDataJson)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
 }

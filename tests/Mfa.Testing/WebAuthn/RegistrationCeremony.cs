@@ -5,10 +5,10 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Mfa.WebAuthn.Parsing;
 
-namespace Mfa.WebAuthn.Tests;
+namespace Mfa.Testing.WebAuthn;
 
 /// <summary>One registration answer of a <see cref="TestAuthenticator"/>; every property starts valid and may be broken.</summary>
-internal sealed class RegistrationCeremony(TestAuthenticator authenticator, string challenge, string rpId)
+public sealed class RegistrationCeremony(TestAuthenticator authenticator, string challenge, string rpId)
     : CeremonyFields("webauthn.create", challenge, authenticator.Origin, rpId, AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified | AuthenticatorDataFlags.AttestedCredentialData)
 {
     public uint SignCount { get; set; }

@@ -2,10 +2,10 @@ using System.Buffers.Text;
 using System.Text.Json;
 using Mfa.WebAuthn.Parsing;
 
-namespace Mfa.WebAuthn.Tests;
+namespace Mfa.Testing.WebAuthn;
 
 /// <summary>One assertion of a <see cref="TestAuthenticator"/>; every property starts valid and may be broken.</summary>
-internal sealed class AssertionCeremony(TestAuthenticator authenticator, string challenge, string rpId)
+public sealed class AssertionCeremony(TestAuthenticator authenticator, string challenge, string rpId)
     : CeremonyFields("webauthn.get", challenge, authenticator.Origin, rpId, AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified)
 {
     /// <summary>The counter reported (defaults to the authenticator's next counter).</summary>
