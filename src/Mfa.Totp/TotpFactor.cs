@@ -166,7 +166,8 @@ internal sealed class TotpFactor(
             return new TotpChallengeCompleted(record, match.TimeStep, match.Drift);
         }
 
-        return ChallengeCompleteResult.Failure(failure, authenticator: tried);
+        // A wrong code checked against several apps cannot be blamed on one: each counts it toward its hard lock.
+        return ChallengeCompleteResult.Failure(failure, authenticator: tried, attempted: tried is null ? authenticators : null);
     }
 
     private static string SecretPurpose(string userId, string authenticatorId) => $"Mfa.Totp.Seed:{userId}:{authenticatorId}";

@@ -34,7 +34,7 @@ public sealed class TotpFactorTests
     [TearDown]
     public void TearDown() => _provider.Dispose();
 
-    private ServiceProvider Build(Action<TotpOptions>? configure = null)
+    private ServiceProvider Build(Action<TotpOptions>? configure = null, Action<MfaOptions>? configureMfa = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
@@ -42,6 +42,7 @@ public sealed class TotpFactorTests
         {
             o.SecretKey = TestKeys.SecretKey;
             o.ThrottleMaxFailures = 1000;
+            configureMfa?.Invoke(o);
         }).UseInMemoryStores().AddTotp(configure);
         return services.BuildServiceProvider();
     }
@@ -275,6 +276,54 @@ public sealed class TotpFactorTests
             Assert.That(viaSecond.AuthenticatorId, Is.EqualTo(secondId));
             Assert.That(viaFirst.AuthenticatorId, Is.EqualTo(firstId));
         });
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_WrongCodesAgainstTwoApps_HardLocksBoth()
+    {
+        _provider.Dispose();
+        _provider = Build(configureMfa: o => o.HardLockThreshold = 3);
+        var (firstId, first) = await EnrollAsync(s_alice);
+        var (secondId, second) = await EnrollAsync(s_alice);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var codes = new[] { CodeNow(first), CodeNow(second) };
+        var wrong = Enumerable.Range(0, 1_000_000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !codes.Contains(c));
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That((await SignInAsync(s_alice, wrong)).FailureReason, Is.EqualTo(MfaFailureReason.InvalidCode));
+        }
+
+        var status = await Service.GetStatusAsync(s_alice);
+        var next = await Service.BeginChallengeAsync(s_alice, new ChallengeRequest(FactorKinds.Totp, MfaPurpose.SignIn));
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.HardLockedAuthenticators, Is.EquivalentTo(new[] { firstId, secondId }));
+            Assert.That(next.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
+            Assert.That(next.RetryAfter, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_WrongCodesThenRightCode_ResetsOnlyTheAppThatAnswered()
+    {
+        _provider.Dispose();
+        _provider = Build(configureMfa: o => o.HardLockThreshold = 3);
+        var (_, first) = await EnrollAsync(s_alice);
+        var (secondId, second) = await EnrollAsync(s_alice);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var codes = new[] { CodeNow(first), CodeNow(second) };
+        var wrong = Enumerable.Range(0, 1_000_000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !codes.Contains(c));
+        await SignInAsync(s_alice, wrong);
+        await SignInAsync(s_alice, wrong);
+
+        Assert.That((await SignInAsync(s_alice, CodeNow(first))).Succeeded, Is.True);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await SignInAsync(s_alice, wrong);
+
+        // The first app's run of failures ended with its success; the second app's did not (2 + 1 = 3).
+        var status = await Service.GetStatusAsync(s_alice);
+        Assert.That(status.HardLockedAuthenticators, Is.EqualTo(new[] { secondId }));
     }
 
     [Test]

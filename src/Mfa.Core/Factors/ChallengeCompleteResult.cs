@@ -30,6 +30,13 @@ public class ChallengeCompleteResult : MfaResult
     /// <summary>The authenticator used (always on success; on failure when known).</summary>
     public AuthenticatorRecord? Authenticator { get; }
 
+    /// <summary>
+    /// On a failure that no single authenticator can be blamed for (a code checked against each of several TOTP apps on
+    /// an unbound challenge), the authenticators the attempt was checked against. The service counts a consecutive
+    /// failure toward the hard lock of each one. Ignored when <see cref="Authenticator"/> is set.
+    /// </summary>
+    public IReadOnlyList<AuthenticatorRecord> AttemptedAuthenticators { get; init; } = [];
+
     /// <summary>Whether the factor changed <see cref="Authenticator"/> and the service must write it back.</summary>
     public bool AuthenticatorChanged { get; }
 
@@ -37,6 +44,8 @@ public class ChallengeCompleteResult : MfaResult
     /// <param name="reason">The reason.</param>
     /// <param name="message">A secret-free message.</param>
     /// <param name="authenticator">The authenticator tried, if known.</param>
+    /// <param name="attempted">When no single authenticator can be named: those the attempt was checked against (<see cref="AttemptedAuthenticators"/>).</param>
     /// <returns>The result.</returns>
-    public static ChallengeCompleteResult Failure(MfaFailureReason reason, string? message = null, AuthenticatorRecord? authenticator = null) => new(reason, message, authenticator);
+    public static ChallengeCompleteResult Failure(MfaFailureReason reason, string? message = null, AuthenticatorRecord? authenticator = null, IReadOnlyList<AuthenticatorRecord>? attempted = null) =>
+        new(reason, message, authenticator) { AttemptedAuthenticators = attempted ?? [] };
 }

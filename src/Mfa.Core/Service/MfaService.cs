@@ -162,6 +162,17 @@ internal sealed partial class MfaService : IMfaService
         if (!verified.Succeeded)
         {
             await CountFailureAsync(user.Id, kind, verified.Authenticator?.Id ?? consumed.Binding.AuthenticatorId, verified.FailureReason, challengeId, cancellationToken).ConfigureAwait(false);
+
+            // A guess the factor checked against several authenticators without naming one (a code tried against each of the
+            // user's TOTP apps) is a consecutive failure of each of them: NIST SP 800-63B's limit holds per authenticator.
+            if (verified.Authenticator is null && consumed.Binding.AuthenticatorId is null)
+            {
+                foreach (var attempted in verified.AttemptedAuthenticators.Where(a => candidates.Records.Any(r => r.Id == a.Id)))
+                {
+                    await CountAuthenticatorFailureAsync(user.Id, kind, attempted.Id, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return Fail(verified.FailureReason, verified.Message, details: verified);
         }
 
@@ -229,7 +240,15 @@ internal sealed partial class MfaService : IMfaService
         MfaInstrumentation.Failed(kind, reason);
         MfaLog.ChallengeFailed(_logger, challengeId, userId, kind, reason);
         // The user's attempt was counted when it was admitted; the authenticator's consecutive failures are counted here.
-        if (authenticatorId is not null && await _lockout.RecordAuthenticatorFailureAsync(authenticatorId, cancellationToken).ConfigureAwait(false))
+        if (authenticatorId is not null)
+        {
+            await CountAuthenticatorFailureAsync(userId, kind, authenticatorId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CountAuthenticatorFailureAsync(string userId, string kind, string authenticatorId, CancellationToken cancellationToken)
+    {
+        if (await _lockout.RecordAuthenticatorFailureAsync(authenticatorId, cancellationToken).ConfigureAwait(false))
         {
             MfaInstrumentation.Lockout(kind);
             MfaLog.AuthenticatorHardLocked(_logger, authenticatorId, userId, Options.HardLockThreshold);
