@@ -45,7 +45,7 @@ internal static class CliApp
             var rest = args.Skip(2).ToList();
             return args[0] switch
             {
-                "totp" => await TotpCommands.RunAsync(args[1], rest, output, error, input).ConfigureAwait(false),
+                "totp" => await TotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),

@@ -11,10 +11,8 @@ namespace Mfa.Cli.Totp;
 /// <summary>The <c>mfa totp</c> commands.</summary>
 internal static class TotpCommands
 {
-    public static async Task<int> RunAsync(string command, IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader input)
+    public static async Task<int> RunAsync(string command, IReadOnlyList<string> args, TextWriter output)
     {
-        _ = error;
-        _ = input;
         var arguments = CliArguments.Parse(args);
         return command switch
         {
