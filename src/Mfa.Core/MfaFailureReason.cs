@@ -99,8 +99,7 @@ public enum MfaFailureReason
     /// <summary>The user denied the request (push or Duo).</summary>
     Denied = 30,
 
-    /// <summary>A push or Duo request is still waiting for the user.</summary>
-    Pending = 31,
+    // 31 was "Pending": a waiting out-of-band challenge is not a failure (see MfaResult.IsPending). Never reuse 31.
 
     /// <summary>A remote service (push transport, Duo) refused or failed the request.</summary>
     RemoteFailure = 32,
@@ -113,4 +112,28 @@ public enum MfaFailureReason
 
     /// <summary>An operation that this kind of authenticator does not support (for example enrolling a new legacy U2F key).</summary>
     NotSupported = 35,
+
+    /// <summary>A WebAuthn credential's backup eligibility (BE flag) changed since registration, which a genuine authenticator never does.</summary>
+    BackupEligibilityChanged = 36,
+
+    /// <summary>The store failed or is unreachable: nothing was decided; retry later (hosts answer 503 and alert).</summary>
+    StoreUnavailable = 37,
+
+    /// <summary>A stored secret cannot be decrypted with any configured key.</summary>
+    SecretUnavailable = 38,
+
+    /// <summary>The out-of-band challenge already has an answer; only one is ever recorded.</summary>
+    AlreadyAnswered = 39,
+
+    /// <summary>The user reported the request as fraud.</summary>
+    FraudReported = 40,
+
+    /// <summary>Too many requests from this client; try again later.</summary>
+    RateLimited = 41,
+
+    /// <summary>The operation changes the user's factors and needs a recent MFA verification of the same user.</summary>
+    ReauthenticationRequired = 42,
+
+    /// <summary>This factor's challenges are answered by another party, or not: the call does not fit the factor.</summary>
+    WrongFactorFlow = 43,
 }

@@ -3,6 +3,8 @@ namespace Mfa.Core;
 /// <summary>Default, secret-free messages for each failure reason.</summary>
 internal static class MfaMessages
 {
+    public const string Pending = "Waiting for the answer.";
+
     public static string For(MfaFailureReason reason) => reason switch
     {
         MfaFailureReason.None => "Succeeded.",
@@ -36,11 +38,18 @@ internal static class MfaMessages
         MfaFailureReason.UserHandleMismatch => "The user handle does not match the credential's owner.",
         MfaFailureReason.CredentialNotAllowed => "The credential is not allowed here.",
         MfaFailureReason.Denied => "The request was denied.",
-        MfaFailureReason.Pending => "Waiting for the user.",
         MfaFailureReason.RemoteFailure => "The remote service failed.",
         MfaFailureReason.InvalidRecoveryCode => "The recovery code is not valid.",
         MfaFailureReason.CertificateInvalid => "A certificate is not valid.",
         MfaFailureReason.NotSupported => "This operation is not supported.",
+        MfaFailureReason.BackupEligibilityChanged => "The credential's backup eligibility changed; it cannot be trusted.",
+        MfaFailureReason.StoreUnavailable => "The service is temporarily unavailable; try again.",
+        MfaFailureReason.SecretUnavailable => "The authenticator's secret cannot be read; contact an administrator.",
+        MfaFailureReason.AlreadyAnswered => "The request was already answered.",
+        MfaFailureReason.FraudReported => "The request was reported as fraud.",
+        MfaFailureReason.RateLimited => "Too many requests; try again later.",
+        MfaFailureReason.ReauthenticationRequired => "Verify your identity again to change your sign-in methods.",
+        MfaFailureReason.WrongFactorFlow => "This factor does not work this way.",
         _ => "The step failed.",
     };
 }

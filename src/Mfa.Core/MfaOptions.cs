@@ -38,6 +38,13 @@ public sealed class MfaOptions
     /// <value>Default 100; 1 to 100.</value>
     public int HardLockThreshold { get; set; } = 100;
 
+    /// <summary>
+    /// Username-less challenge begins (passkey sign-in) allowed per client key per minute by the default
+    /// <see cref="Throttling.IMfaClientRateLimiter"/>.
+    /// </summary>
+    /// <value>Default 30; 1 to 10,000.</value>
+    public int AnonymousBeginsPerMinute { get; set; } = 30;
+
     /// <summary>How many recovery codes a set holds.</summary>
     /// <value>Default 10; 1 to 50.</value>
     public int RecoveryCodeCount { get; set; } = 10;

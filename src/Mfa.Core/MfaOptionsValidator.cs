@@ -15,6 +15,7 @@ internal sealed class MfaOptionsValidator : IValidateOptions<MfaOptions>
         Range(result, options.ThrottleWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(MfaOptions.ThrottleWindow));
         Range(result, options.ThrottleMaxFailures, 1, 1000, nameof(MfaOptions.ThrottleMaxFailures));
         Range(result, options.HardLockThreshold, 1, 100, nameof(MfaOptions.HardLockThreshold));
+        Range(result, options.AnonymousBeginsPerMinute, 1, 10_000, nameof(MfaOptions.AnonymousBeginsPerMinute));
         Range(result, options.RecoveryCodeCount, 1, 50, nameof(MfaOptions.RecoveryCodeCount));
         Range(result, options.RecoveryCodeLength, 8, 32, nameof(MfaOptions.RecoveryCodeLength));
         Range(result, options.RecoveryCodeHashIterations, 1_000, 10_000_000, nameof(MfaOptions.RecoveryCodeHashIterations));

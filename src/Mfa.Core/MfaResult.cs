@@ -10,13 +10,31 @@ public abstract class MfaResult
     /// <param name="failureReason">The failure reason, or <see cref="MfaFailureReason.None"/> for success.</param>
     /// <param name="message">A secret-free message; defaults to a generic text for the reason.</param>
     protected MfaResult(MfaFailureReason failureReason, string? message)
+        : this(failureReason, message, pending: false)
     {
-        FailureReason = failureReason;
-        Message = message ?? MfaMessages.For(failureReason);
     }
 
-    /// <summary>Whether the step succeeded.</summary>
-    public bool Succeeded => FailureReason == MfaFailureReason.None;
+    /// <summary>Creates a result that may be pending (an out-of-band challenge still waiting for its answer).</summary>
+    /// <param name="failureReason">The failure reason, or <see cref="MfaFailureReason.None"/>.</param>
+    /// <param name="message">A secret-free message.</param>
+    /// <param name="pending">Whether the outcome is not known yet; only with <see cref="MfaFailureReason.None"/>.</param>
+    protected MfaResult(MfaFailureReason failureReason, string? message, bool pending)
+    {
+        if (pending && failureReason != MfaFailureReason.None)
+        {
+            throw new ArgumentException("A pending result has no failure reason.", nameof(pending));
+        }
+
+        FailureReason = failureReason;
+        IsPending = pending;
+        Message = message ?? (pending ? MfaMessages.Pending : MfaMessages.For(failureReason));
+    }
+
+    /// <summary>Whether the step succeeded. A pending result has neither succeeded nor failed.</summary>
+    public bool Succeeded => FailureReason == MfaFailureReason.None && !IsPending;
+
+    /// <summary>Whether the outcome is not known yet (an out-of-band challenge waiting for its answer): poll again.</summary>
+    public bool IsPending { get; }
 
     /// <summary>Why the step failed; <see cref="MfaFailureReason.None"/> on success.</summary>
     public MfaFailureReason FailureReason { get; }
@@ -26,5 +44,5 @@ public abstract class MfaResult
 
     /// <inheritdoc />
     [SuppressMessage("Design", "CA1062", Justification = "Only the reason and the safe message are printed.")]
-    public override string ToString() => Succeeded ? $"{GetType().Name}: succeeded" : $"{GetType().Name}: {FailureReason} ({Message})";
+    public override string ToString() => IsPending ? $"{GetType().Name}: pending" : Succeeded ? $"{GetType().Name}: succeeded" : $"{GetType().Name}: {FailureReason} ({Message})";
 }

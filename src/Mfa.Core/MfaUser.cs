@@ -13,7 +13,7 @@ public sealed record MfaUser
     /// <summary>Creates a user.</summary>
     /// <param name="id">The stable, non-empty user identifier (at most <see cref="MaxIdLength"/> characters).</param>
     /// <param name="displayName">A human-readable name; shown in authenticator apps and on security keys.</param>
-    /// <exception cref="ArgumentException">The id is empty, too long or the display name is empty.</exception>
+    /// <exception cref="ArgumentException">The id is empty, too long or not storable (NUL, a lone surrogate), or the display name is empty.</exception>
     public MfaUser(string id, string displayName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -21,6 +21,12 @@ public sealed record MfaUser
         if (id.Length > MaxIdLength)
         {
             throw new ArgumentException($"A user id has at most {MaxIdLength} characters.", nameof(id));
+        }
+
+        // One rule for every store: an id no store can hold (NUL, a lone surrogate) is refused before anything is written.
+        if (!Factors.AuthenticatorNames.IsWellFormed(id))
+        {
+            throw new ArgumentException("A user id must not contain NUL or unpaired surrogate characters.", nameof(id));
         }
 
         Id = id;

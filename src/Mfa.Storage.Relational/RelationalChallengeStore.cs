@@ -6,12 +6,14 @@ namespace Mfa.Storage.Relational;
 /// <summary>Pending challenges, consumed by one conditional UPDATE so that exactly one caller on any server wins.</summary>
 internal sealed class RelationalChallengeStore : IChallengeStore
 {
-    private const string Columns = "id, user_id, factor_kind, authenticator_id, purpose, created_at, expires_at, state, consumed";
+    private const string Columns = "id, user_id, factor_kind, authenticator_id, purpose, created_at, expires_at, state, consumed, answer, answered_at";
+    private const string InsertColumns = "id, user_id, factor_kind, authenticator_id, purpose, created_at, expires_at, state, consumed";
 
     private readonly RelationalDatabase _database;
     private readonly string _create;
     private readonly SqlStatement _find;
     private readonly SqlStatement _consume;
+    private readonly SqlStatement _answer;
     private readonly string _sweep;
 
     public RelationalChallengeStore(RelationalDatabase database)
@@ -22,7 +24,7 @@ internal sealed class RelationalChallengeStore : IChallengeStore
 
         // DO NOTHING instead of an overwrite: re-creating an id must never reset a consumed challenge.
         _create = $"""
-            INSERT INTO {table} ({Columns})
+            INSERT INTO {table} ({InsertColumns})
             VALUES (@id, @user_id, @factor_kind, @authenticator_id, @purpose, @created_at, @expires_at, @state, FALSE)
             ON CONFLICT (id) DO NOTHING
             """;
@@ -35,6 +37,13 @@ internal sealed class RelationalChallengeStore : IChallengeStore
             WHERE id = @id AND consumed = FALSE AND expires_at > @now
               AND user_id = @user_id AND factor_kind = @factor_kind AND purpose = @purpose
               AND authenticator_id IS NOT DISTINCT FROM @authenticator_id
+            RETURNING {Columns}
+            """);
+
+        // Record an answer in one conditional statement: of racing answers exactly one finds "answer IS NULL".
+        _answer = SqlStatement.Write($"""
+            UPDATE {table} SET answer = @answer, answered_at = @now
+            WHERE id = @id AND factor_kind = @factor_kind AND answer IS NULL AND consumed = FALSE AND expires_at > @now
             RETURNING {Columns}
             """);
         _sweep = $"DELETE FROM {table} WHERE expires_at <= @now";
@@ -80,6 +89,18 @@ internal sealed class RelationalChallengeStore : IChallengeStore
         return _database.QuerySingleAsync(_consume, c => AddBinding(c.With("@id", id), binding).With("@now", now), Read, cancellationToken);
     }
 
+    public Task<PendingChallenge?> TryAnswerAsync(string id, string factorKind, ReadOnlyMemory<byte> answer, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(factorKind);
+        if (!StorableText.AreStorable(id, factorKind))
+        {
+            return Task.FromResult<PendingChallenge?>(null);
+        }
+
+        return _database.QuerySingleAsync(_answer, c => c.With("@id", id).With("@factor_kind", factorKind).With("@answer", answer).With("@now", now), Read, cancellationToken);
+    }
+
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         _database.ExecuteAsync(_sweep, c => c.With("@now", now), cancellationToken);
 
@@ -97,5 +118,7 @@ internal sealed class RelationalChallengeStore : IChallengeStore
         ExpiresAt = reader.GetTime(6),
         State = reader.GetBlob(7),
         Consumed = reader.GetBoolean(8),
+        Answer = reader.IsDBNull(9) ? null : reader.GetBlob(9),
+        AnsweredAt = reader.GetNullableTime(10),
     };
 }

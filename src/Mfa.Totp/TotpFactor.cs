@@ -3,7 +3,6 @@ using System.Text.Json;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Secrets;
-using Mfa.Core.Storage;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 using Mfa.Totp.Enrollment;
@@ -15,35 +14,84 @@ namespace Mfa.Totp;
 
 /// <summary>
 /// The TOTP factor. Enrollment: a CSPRNG secret (or a policy-checked import), shown once as Base32, URI and QR; completed
-/// by a valid first code whose step then counts as used. Challenge: the code must match a step in the window
-/// (<see cref="TotpVerifier"/>) and that step must advance the authenticator's replay guard atomically (RFC 6238 §5.2).
+/// by a valid first code whose step the service records as used. Challenge: the code must match a step in the window
+/// (<see cref="TotpVerifier"/>); the result names the matched steps and the service advances the authenticator's replay
+/// guard atomically (RFC 6238 §5.2). Pure: no store is touched here.
 /// </summary>
-internal sealed class TotpFactor(
-    IOptions<TotpOptions> options,
-    ISecretProtector protector,
-    IReplayGuardStore replayGuard,
-    TimeProvider time) : IFactor
+internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector protector) : IFactor
 {
+    private const string DefaultName = "Authenticator app";
+
     private TotpOptions Options => options.Value;
 
     public string Kind => FactorKinds.Totp;
 
-    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, IReadOnlyList<AuthenticatorRecord> existing, CancellationToken cancellationToken = default)
+    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(EnrollmentContext context, EnrollmentRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (request is not TotpEnrollmentRequest totp)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        return ValueTask.FromResult(request is TotpEnrollmentRequest totp
+            ? BeginEnrollment(context, totp)
+            : EnrollmentBeginResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP enrollment request."));
+    }
+
+    public ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(EnrollmentContext context, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(response);
+        if (response is not TotpEnrollmentResponse totp)
         {
-            return ValueTask.FromResult(EnrollmentBeginResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP enrollment request."));
+            return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP enrollment response."));
         }
 
+        if (!TryRead(state.Span, TotpJsonContext.Default.TotpEnrollmentState, out var enrollment) || !TryParameters(enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0, out var parameters))
+        {
+            return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The enrollment state is unreadable."));
+        }
+
+        var match = VerifyCode(context.User.Id, enrollment.AuthenticatorId, enrollment.ProtectedSecret, parameters, totp.Code, context.Now);
+        if (!match.Succeeded)
+        {
+            return ValueTask.FromResult(EnrollmentCompleteResult.Failure(match.Failure));
+        }
+
+        var data = new TotpAuthenticatorData(enrollment.ProtectedSecret, enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0);
+        var record = new AuthenticatorRecord
+        {
+            Id = enrollment.AuthenticatorId,
+            UserId = context.User.Id,
+            Kind = Kind,
+            Name = enrollment.Name,
+            Data = JsonSerializer.Serialize(data, TotpJsonContext.Default.TotpAuthenticatorData),
+            CreatedAt = context.Now,
+        };
+
+        // The first code's latest matching step counts as used: no step it matched can sign in once the record exists.
+        return ValueTask.FromResult(EnrollmentCompleteResult.Enrolled(record, initialReplayStep: match.MatchedSteps()[^1]));
+    }
+
+    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(ChallengeContext context, ChallengeRequest request, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ChallengeBeginResult.Begun(ChallengePrompt.None, ReadOnlyMemory<byte>.Empty));
+
+    public ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(response);
+        return ValueTask.FromResult(response is TotpChallengeResponse totp
+            ? CompleteChallenge(context, totp)
+            : ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP challenge response."));
+    }
+
+    private EnrollmentBeginResult BeginEnrollment(EnrollmentContext context, TotpEnrollmentRequest totp)
+    {
         byte[] secret;
         TotpParameters parameters;
-        var account = totp.AccountName ?? user.DisplayName;
+        var account = totp.AccountName ?? context.User.DisplayName;
         if (totp.ImportUri is { } importUri)
         {
             if (!OtpAuthUri.TryParse(importUri, out var parsed, out var error) || parsed.Type != "totp")
             {
-                return ValueTask.FromResult(EnrollmentBeginResult.Failure(MfaFailureReason.MalformedInput, error ?? "Only totp URIs can be imported."));
+                return EnrollmentBeginResult.Failure(MfaFailureReason.MalformedInput, error ?? "Only totp URIs can be imported.");
             }
 
             secret = parsed.GetSecret();
@@ -51,7 +99,7 @@ internal sealed class TotpFactor(
             if (PolicyViolation(secret.Length, parameters) is { } violation)
             {
                 CryptographicOperations.ZeroMemory(secret);
-                return ValueTask.FromResult(EnrollmentBeginResult.Failure(MfaFailureReason.PolicyViolation, violation));
+                return EnrollmentBeginResult.Failure(MfaFailureReason.PolicyViolation, violation);
             }
 
             account = totp.AccountName ?? parsed.AccountName;
@@ -72,15 +120,15 @@ internal sealed class TotpFactor(
             var authenticatorId = AuthenticatorRecord.NewId();
             var state = new TotpEnrollmentState(
                 authenticatorId,
-                string.IsNullOrWhiteSpace(totp.Name) ? "Authenticator app" : totp.Name.Trim(),
-                protector.Protect(secret, SecretPurpose(user.Id, authenticatorId)),
+                context.Name ?? DefaultName,
+                protector.Protect(secret, SecretPurpose(context.User.Id, authenticatorId)),
                 TotpAlgorithmNames.ToName(parameters.Algorithm),
                 parameters.Digits,
                 parameters.PeriodSeconds,
                 parameters.T0);
             var uri = new OtpAuthUri(secret, Options.Issuer, account, parameters).ToUriString();
             var stateBytes = JsonSerializer.SerializeToUtf8Bytes(state, TotpJsonContext.Default.TotpEnrollmentState);
-            return ValueTask.FromResult<EnrollmentBeginResult>(new TotpEnrollmentBegun(stateBytes, Base32.Encode(secret), uri, parameters));
+            return EnrollmentBeginResult.Begun(new TotpEnrollmentPrompt(Base32.Encode(secret), uri, parameters), stateBytes);
         }
         finally
         {
@@ -88,101 +136,91 @@ internal sealed class TotpFactor(
         }
     }
 
-    public ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(MfaUser user, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
+    private ChallengeCompleteResult CompleteChallenge(ChallengeContext context, TotpChallengeResponse totp)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (response is not TotpEnrollmentResponse totp)
-        {
-            return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP enrollment response."));
-        }
-
-        // The state was written by this factor and kept server-side; failing to read it is a fault, not bad input.
-        var enrollment = JsonSerializer.Deserialize(state.Span, TotpJsonContext.Default.TotpEnrollmentState)
-            ?? throw new InvalidOperationException("TOTP enrollment state is empty.");
-        var parameters = ParametersOf(enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0);
-        var match = VerifyCode(user.Id, enrollment.AuthenticatorId, enrollment.ProtectedSecret, parameters, totp.Code);
-        if (!match.Succeeded)
-        {
-            return ValueTask.FromResult(EnrollmentCompleteResult.Failure(match.Failure));
-        }
-
-        var data = new TotpAuthenticatorData(enrollment.ProtectedSecret, enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0);
-        var record = new AuthenticatorRecord
-        {
-            Id = enrollment.AuthenticatorId,
-            UserId = user.Id,
-            Kind = Kind,
-            Name = enrollment.Name,
-            Data = JsonSerializer.Serialize(data, TotpJsonContext.Default.TotpAuthenticatorData),
-            CreatedAt = time.GetUtcNow(),
-        };
-
-        // The first code's step counts as used: it cannot be replayed to sign in once the record exists.
-        return ValueTask.FromResult(new EnrollmentCompleteResult(record)
-        {
-            OnStored = async (stored, ct) => await replayGuard.TryAdvanceStepAsync(stored.Id, match.TimeStep, ct).ConfigureAwait(false),
-        });
-    }
-
-    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ChallengeRequest request, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(new ChallengeBeginResult(ReadOnlyMemory<byte>.Empty));
-
-    public async ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(authenticators);
-        if (response is not TotpChallengeResponse totp)
-        {
-            return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP challenge response.");
-        }
-
+        var authenticators = context.Authenticators;
         var failure = MfaFailureReason.InvalidCode;
-        AuthenticatorRecord? tried = authenticators.Count == 1 ? authenticators[0] : null;
         foreach (var record in authenticators)
         {
-            var data = JsonSerializer.Deserialize(record.Data, TotpJsonContext.Default.TotpAuthenticatorData)
-                ?? throw new InvalidOperationException("TOTP authenticator data is empty.");
-            var parameters = ParametersOf(data.Algorithm, data.Digits, data.PeriodSeconds, data.T0);
-            var match = VerifyCode(user.Id, record.Id, data.ProtectedSecret, parameters, totp.Code);
+            if (!TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data) || !TryParameters(data.Algorithm, data.Digits, data.PeriodSeconds, data.T0, out var parameters))
+            {
+                return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The stored authenticator cannot be read.", record);
+            }
+
+            var match = VerifyCode(context.User.Id, record.Id, data.ProtectedSecret, parameters, totp.Code, context.Now);
+            if (match.Failure == MfaFailureReason.SecretUnavailable)
+            {
+                return ChallengeCompleteResult.Failure(MfaFailureReason.SecretUnavailable, authenticator: record);
+            }
+
             if (match.Failure == MfaFailureReason.MalformedInput && authenticators.Count == 1)
             {
                 return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, $"A code is {parameters.Digits} digits.", record);
             }
 
-            if (!match.Succeeded)
+            if (match.Succeeded)
             {
-                continue;
+                // The service advances this authenticator's replay guard to the earliest of these steps later than the
+                // last accepted one (RFC 6238 §5.2), atomically; none later is a replay.
+                return ChallengeCompleteResult.Verified(record, new TotpVerificationDetails(match.TimeStep, match.Drift), updatedData: null, replaySteps: match.MatchedSteps());
             }
 
-            // RFC 6238 §5.2: a verifier MUST NOT accept the second attempt of the same OTP. The store advances the last
-            // accepted step atomically, so of racing requests with one code exactly one passes.
-            if (!await replayGuard.TryAdvanceStepAsync(record.Id, match.TimeStep, cancellationToken).ConfigureAwait(false))
-            {
-                failure = MfaFailureReason.Replayed;
-                tried = record;
-                continue;
-            }
-
-            return new TotpChallengeCompleted(record, match.TimeStep, match.Drift);
+            failure = match.Failure == MfaFailureReason.MalformedInput ? failure : match.Failure;
         }
 
         // A wrong code checked against several apps cannot be blamed on one: each counts it toward its hard lock.
+        var tried = authenticators.Count == 1 ? authenticators[0] : null;
         return ChallengeCompleteResult.Failure(failure, authenticator: tried, attempted: tried is null ? authenticators : null);
     }
 
     private static string SecretPurpose(string userId, string authenticatorId) => $"Mfa.Totp.Seed:{userId}:{authenticatorId}";
 
-    private static TotpParameters ParametersOf(string algorithm, int digits, int period, long t0) =>
-        TotpAlgorithmNames.TryParse(algorithm, out var parsed)
-            ? new TotpParameters(parsed, digits, period, t0)
-            : throw new InvalidOperationException("Stored TOTP algorithm is unknown.");
-
-    private TotpVerification VerifyCode(string userId, string authenticatorId, byte[] protectedSecret, TotpParameters parameters, string code)
+    private static bool TryParameters(string algorithm, int digits, int period, long t0, out TotpParameters parameters)
     {
-        var secret = protector.Unprotect(protectedSecret, SecretPurpose(userId, authenticatorId));
+        parameters = default;
+        if (!TotpAlgorithmNames.TryParse(algorithm, out var parsed) || digits is < Hotp.MinDigits or > Hotp.MaxDigits || period is < 1 or > 3600 || t0 < 0)
+        {
+            return false;
+        }
+
+        parameters = new TotpParameters(parsed, digits, period, t0);
+        return true;
+    }
+
+    private static bool TryRead<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, out T value)
+        where T : class
+    {
         try
         {
-            return TotpVerifier.Verify(secret, code, time.GetUtcNow(), parameters, Options.AllowedDriftSteps);
+            value = JsonSerializer.Deserialize(json, type)!;
+            return value is not null;
+        }
+        catch (JsonException)
+        {
+            value = null!;
+            return false;
+        }
+    }
+
+    private static bool TryRead<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, out T value)
+        where T : class => TryRead(System.Text.Encoding.UTF8.GetBytes(json), type, out value);
+
+    private TotpVerification VerifyCode(string userId, string authenticatorId, byte[] protectedSecret, TotpParameters parameters, string code, DateTimeOffset now)
+    {
+        byte[] secret;
+        try
+        {
+            secret = protector.Unprotect(protectedSecret, SecretPurpose(userId, authenticatorId));
+        }
+        catch (CryptographicException)
+        {
+            // No configured key opens it (a rotated-away key, a corrupted record): a typed outcome, never an exception.
+            return new TotpVerification(MfaFailureReason.SecretUnavailable, 0, 0);
+        }
+
+        try
+        {
+            return TotpVerifier.Verify(secret, code, now, parameters, Options.AllowedDriftSteps);
         }
         finally
         {

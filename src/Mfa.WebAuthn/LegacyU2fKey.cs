@@ -1,7 +1,9 @@
+using Mfa.Core.Factors;
+
 namespace Mfa.WebAuthn;
 
 /// <summary>A FIDO U2F key registered through the legacy U2F API, to import as a WebAuthn credential record.</summary>
-public sealed class LegacyU2fKey
+public sealed class LegacyU2fKey : AuthenticatorImport
 {
     /// <summary>Creates a key to import.</summary>
     /// <param name="keyHandle">The U2F key handle (it becomes the credential id).</param>
@@ -27,6 +29,7 @@ public sealed class LegacyU2fKey
     /// <summary>The last counter the U2F server saw; later assertions must exceed it.</summary>
     public uint SignCount { get; init; }
 
-    /// <summary>A name for the key; defaults to "Security key (U2F)".</summary>
-    public string? Name { get; init; }
+    /// <inheritdoc />
+    public override string Kind => FactorKinds.WebAuthn;
+
 }

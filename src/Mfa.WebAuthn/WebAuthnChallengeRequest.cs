@@ -4,7 +4,7 @@ using Mfa.Core.Factors;
 namespace Mfa.WebAuthn;
 
 /// <summary>Asks for a WebAuthn challenge, optionally demanding user verification (for example before a sensitive action).</summary>
-public sealed class WebAuthnChallengeRequest : ChallengeRequest
+public sealed class WebAuthnChallengeRequest : ChallengeRequest<WebAuthnChallengePrompt>
 {
     /// <summary>Creates a request.</summary>
     /// <param name="purpose">What the challenge is for.</param>

@@ -3,7 +3,7 @@ using Mfa.Core.Factors;
 namespace Mfa.WebAuthn;
 
 /// <summary>Asks to enroll a WebAuthn credential of a given kind: a security key or a device authenticator.</summary>
-public sealed class WebAuthnEnrollmentRequest : EnrollmentRequest
+public sealed class WebAuthnEnrollmentRequest : EnrollmentRequest<WebAuthnEnrollmentPrompt>
 {
     /// <summary>Creates a request.</summary>
     /// <param name="authenticatorKind">

@@ -7,7 +7,7 @@ using Mfa.WebAuthn.Diagnostics;
 namespace Mfa.WebAuthn;
 
 /// <summary>Authentication (WebAuthn L3 §7.2).</summary>
-public sealed partial class WebAuthnFactor
+internal sealed partial class WebAuthnFactor
 {
     /// <inheritdoc />
     /// <remarks>
@@ -15,11 +15,12 @@ public sealed partial class WebAuthnFactor
     /// request require it or when every candidate is a device authenticator; the <c>appid</c> extension is added when a
     /// legacy U2F key may answer.
     /// </remarks>
-    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ChallengeRequest request, CancellationToken cancellationToken = default)
+    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(ChallengeContext context, ChallengeRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(authenticators);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
+        var user = context.User;
+        var authenticators = context.Authenticators;
         var candidates = authenticators.Where(r => r.UserId == user.Id).Select(r => CredentialRecords.TryRead(r, out var d) ? (Record: r, Data: d) : default).Where(c => c.Record is not null).ToList();
         if (candidates.Count == 0)
         {
@@ -53,8 +54,50 @@ public sealed partial class WebAuthnFactor
             RequireUserVerification = requireUv,
             AppId = appId,
         };
-        ChallengeBeginResult result = new WebAuthnChallengeBeginResult(CeremonyState.Write(state, WebAuthnJsonContext.Default.AssertionState), options.ToJson(_policy));
-        return ValueTask.FromResult(result);
+        return ValueTask.FromResult(ChallengeBeginResult.Begun(new WebAuthnChallengePrompt(options.ToJson(_policy)), CeremonyState.Write(state, WebAuthnJsonContext.Default.AssertionState)));
+    }
+
+    /// <summary>
+    /// Begins a sign-in with a discoverable credential (passkey) before the user is known: request options with an empty
+    /// <c>allowCredentials</c>. User verification follows <see cref="WebAuthnOptions.UserVerification"/> (device
+    /// authenticators always verify); check <see cref="Mfa.Core.Service.MfaVerificationResult.UserVerified"/> before
+    /// treating the sign-in as multi-factor.
+    /// </summary>
+    /// <param name="context">The challenge id, purpose and time.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The options and the state.</returns>
+    public ValueTask<ChallengeBeginResult> BeginDiscoverableChallengeAsync(DiscoverableChallengeContext context, ChallengeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        var challenge = NewChallenge();
+        var requireUv = _policy.UserVerification == UserVerificationRequirement.Required || request is WebAuthnChallengeRequest { RequireUserVerification: true };
+        var options = new RequestOptions { Challenge = challenge, AllowCredentials = [], UserVerification = requireUv ? UserVerificationRequirement.Required : _policy.UserVerification };
+        var state = new AssertionState { Challenge = Encode(challenge), AllowCredentials = [], RequireUserVerification = requireUv };
+        return ValueTask.FromResult(ChallengeBeginResult.Begun(new WebAuthnChallengePrompt(options.ToJson(_policy)), CeremonyState.Write(state, WebAuthnJsonContext.Default.AssertionState)));
+    }
+
+    /// <summary>Reads the credential id from an assertion so the service can find its owner (nothing is verified yet).</summary>
+    /// <param name="state">The challenge's state.</param>
+    /// <param name="response">The browser's response.</param>
+    /// <returns>The credential id (base64url), or a failure.</returns>
+    public CredentialIdentification IdentifyCredential(ReadOnlyMemory<byte> state, ChallengeResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response is not WebAuthnChallengeResponse webAuthn)
+        {
+            return CredentialIdentification.Failure(MfaFailureReason.MalformedInput, "Expected a WebAuthn challenge response.");
+        }
+
+        if (!CeremonyState.TryRead(state, WebAuthnJsonContext.Default.AssertionState, out var begun) || begun.UserId is not null)
+        {
+            return CredentialIdentification.Failure(MfaFailureReason.MalformedInput, "The authentication state is unreadable.");
+        }
+
+        return ResponseDecoder.TryDecodeAssertion(webAuthn.ResponseJson, out var decoded, out var message) && decoded is not null
+            ? CredentialIdentification.Found(decoded.CredentialIdText)
+            : CredentialIdentification.Failure(MfaFailureReason.MalformedInput, message);
     }
 
     /// <inheritdoc />
@@ -64,13 +107,15 @@ public sealed partial class WebAuthnFactor
     /// signature counter. On success the result carries the record with the new counter and backup state, which the
     /// MFA service writes back with the record's concurrency token (a concurrent change fails the sign-in).
     /// </remarks>
-    public ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
+    public ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(authenticators);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(response);
+        var user = context.User;
+        var authenticators = context.Authenticators;
         if (response is not WebAuthnChallengeResponse webAuthn)
         {
-            throw new ArgumentException($"The WebAuthn factor takes a {nameof(WebAuthnChallengeResponse)}.", nameof(response));
+            return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a WebAuthn challenge response."));
         }
 
         if (!CeremonyState.TryRead(state, WebAuthnJsonContext.Default.AssertionState, out var begun) || !TryDecodeChallenge(begun.Challenge, out var challenge))
@@ -78,7 +123,10 @@ public sealed partial class WebAuthnFactor
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The authentication state is unreadable."));
         }
 
-        if (begun.UserId != user.Id)
+        // Begun for a user (second factor), or before the user was known (passkey sign-in; the service identified the
+        // user from the credential and hands over that one record).
+        var discoverable = begun.UserId is null;
+        if (!discoverable && begun.UserId != user.Id)
         {
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.ChallengeMismatch));
         }
@@ -94,14 +142,15 @@ public sealed partial class WebAuthnFactor
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.CredentialNotAllowed));
         }
 
-        // The user was identified before the ceremony: the user's account must hold a record with this credential id.
+        // The user's account must hold a record with this credential id; when the user was not identified before the
+        // ceremony, the user handle is required and must name that record's owner.
         var record = authenticators.FirstOrDefault(r => r.UserId == user.Id && r.Kind == Kind && string.Equals(r.CredentialId, decoded.CredentialIdText, StringComparison.Ordinal));
         if (record is null)
         {
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.UnknownAuthenticator));
         }
 
-        return Completed(VerifyAssertion(record, begun, challenge, decoded, requireUserHandle: false));
+        return Completed(VerifyAssertion(record, begun, challenge, decoded, requireUserHandle: discoverable));
     }
 
     private static ValueTask<ChallengeCompleteResult> Completed(ChallengeCompleteResult result) => ValueTask.FromResult(result);
@@ -145,6 +194,8 @@ public sealed partial class WebAuthnFactor
             BackupState = outcome.BackupState,
             CounterRollbacks = outcome.CounterRollback ? data.CounterRollbacks + 1 : data.CounterRollbacks,
         };
-        return new WebAuthnChallengeCompleteResult(record with { Data = CredentialRecords.Write(updated) }, outcome.ReportedSignCount, outcome.UserVerified, outcome.BackupState, outcome.CounterRollback);
+        var kind = CredentialKinds.TryParse(data.Kind, out var parsed) ? parsed : WebAuthnAuthenticatorKind.SecurityKey;
+        var details = new WebAuthnVerificationDetails(outcome.ReportedSignCount, outcome.UserVerified, outcome.BackupState, outcome.CounterRollback, kind);
+        return ChallengeCompleteResult.Verified(record, details, CredentialRecords.Write(updated), replaySteps: null);
     }
 }

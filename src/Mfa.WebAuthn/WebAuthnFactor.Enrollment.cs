@@ -8,9 +8,8 @@ using Mfa.WebAuthn.Diagnostics;
 namespace Mfa.WebAuthn;
 
 /// <summary>Registration (WebAuthn L3 §7.1).</summary>
-public sealed partial class WebAuthnFactor
+internal sealed partial class WebAuthnFactor
 {
-    private const int MaxNameLength = 64;
     private const int UserHandleLength = 32;
 
     /// <inheritdoc />
@@ -20,30 +19,33 @@ public sealed partial class WebAuthnFactor
     /// discoverable credential and required user verification. <c>excludeCredentials</c> lists the user's credentials.
     /// The user handle is random, never derived from the user, and reused for all of the user's credentials.
     /// </remarks>
-    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, IReadOnlyList<AuthenticatorRecord> existing, CancellationToken cancellationToken = default)
+    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(EnrollmentContext context, EnrollmentRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        return ValueTask.FromResult(BeginEnrollment(context, request));
+    }
+
+    private EnrollmentBeginResult BeginEnrollment(EnrollmentContext context, EnrollmentRequest request)
+    {
+        var user = context.User;
+        var existing = context.Existing;
         if (request is not WebAuthnEnrollmentRequest webAuthn)
         {
-            throw new ArgumentException($"The WebAuthn factor takes a {nameof(WebAuthnEnrollmentRequest)}.", nameof(request));
+            return EnrollmentBeginResult.Failure(MfaFailureReason.MalformedInput, "Expected a WebAuthn enrollment request.");
         }
 
         if (webAuthn.AuthenticatorKind == WebAuthnAuthenticatorKind.LegacyU2f)
         {
-            return ValueTask.FromResult(EnrollmentBeginResult.Failure(MfaFailureReason.NotSupported, "Legacy U2F keys cannot be enrolled; existing ones can be imported."));
+            return EnrollmentBeginResult.Failure(MfaFailureReason.NotSupported, "Legacy U2F keys cannot be enrolled; existing ones can be imported.");
         }
 
         if (webAuthn.AuthenticatorKind is not (WebAuthnAuthenticatorKind.SecurityKey or WebAuthnAuthenticatorKind.Device))
         {
-            throw new ArgumentException("Unknown authenticator kind.", nameof(request));
+            return EnrollmentBeginResult.Failure(MfaFailureReason.MalformedInput, "Unknown authenticator kind.");
         }
 
-        var name = (webAuthn.Name ?? (webAuthn.AuthenticatorKind == WebAuthnAuthenticatorKind.Device ? "Device authenticator" : "Security key")).Trim();
-        if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
-        {
-            return ValueTask.FromResult(EnrollmentBeginResult.Failure(MfaFailureReason.MalformedInput, $"A name has 1 to {MaxNameLength} characters and no control characters."));
-        }
+        var name = context.Name ?? (webAuthn.AuthenticatorKind == WebAuthnAuthenticatorKind.Device ? "Device authenticator" : "Security key");
 
         var credentials = existing.Where(r => r.UserId == user.Id).Select(r => CredentialRecords.TryRead(r, out var d) ? (Record: r, Data: d) : default).Where(c => c.Record is not null).ToList();
 
@@ -69,6 +71,7 @@ public sealed partial class WebAuthnFactor
         var state = new RegistrationState
         {
             UserId = user.Id,
+            AuthenticatorId = AuthenticatorRecord.NewId(),
             Challenge = Encode(challenge),
             UserHandle = Encode(userHandle),
             Kind = CredentialKinds.ToName(webAuthn.AuthenticatorKind),
@@ -76,8 +79,7 @@ public sealed partial class WebAuthnFactor
             RequireUserVerification = requireUv,
             Algorithms = _policy.Algorithms,
         };
-        EnrollmentBeginResult result = new WebAuthnEnrollmentBeginResult(CeremonyState.Write(state, WebAuthnJsonContext.Default.RegistrationState), options.ToJson(_policy));
-        return ValueTask.FromResult(result);
+        return EnrollmentBeginResult.Begun(new WebAuthnEnrollmentPrompt(options.ToJson(_policy)), CeremonyState.Write(state, WebAuthnJsonContext.Default.RegistrationState));
     }
 
     /// <inheritdoc />
@@ -86,17 +88,25 @@ public sealed partial class WebAuthnFactor
     /// origin, RP ID hash, UP, UV, BE/BS, algorithm among those offered, extensions, the attestation statement, trust
     /// (when required), credential id length and uniqueness. The record is not stored here: the MFA service stores it.
     /// </remarks>
-    public async ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(MfaUser user, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
+    public ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(EnrollmentContext context, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(response);
+        return ValueTask.FromResult(CompleteEnrollment(context, state, response));
+    }
+
+    private EnrollmentCompleteResult CompleteEnrollment(EnrollmentContext context, ReadOnlyMemory<byte> state, EnrollmentResponse response)
+    {
+        var user = context.User;
         if (response is not WebAuthnEnrollmentResponse webAuthn)
         {
-            throw new ArgumentException($"The WebAuthn factor takes a {nameof(WebAuthnEnrollmentResponse)}.", nameof(response));
+            return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a WebAuthn enrollment response.");
         }
 
         if (!CeremonyState.TryRead(state, WebAuthnJsonContext.Default.RegistrationState, out var begun)
             || !TryDecodeChallenge(begun.Challenge, out var challenge)
-            || !CredentialKinds.TryParse(begun.Kind, out var kind))
+            || !CredentialKinds.TryParse(begun.Kind, out var kind)
+            || begun.AuthenticatorId is null)
         {
             return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The registration state is unreadable.");
         }
@@ -111,7 +121,7 @@ public sealed partial class WebAuthnFactor
             Challenge = challenge,
             Algorithms = begun.Algorithms,
             RequireUserVerification = begun.RequireUserVerification,
-            Now = _time.GetUtcNow(),
+            Now = context.Now,
         };
         var verified = CredentialRegistration.Verify(_policy, expectation, webAuthn.ResponseJson, kind);
         if (!verified.Succeeded)
@@ -119,9 +129,11 @@ public sealed partial class WebAuthnFactor
             return EnrollmentCompleteResult.Failure(verified.FailureReason, verified.Message);
         }
 
-        // Verify that the credentialId is not yet registered for any user (§7.1; prevents registering a victim's credential).
+        // Verify that the credentialId is not yet registered for any user (§7.1; prevents registering a victim's credential):
+        // the user's own credentials here (excludeCredentials enforced server-side), every user's by the store's unique
+        // index when the service stores the record.
         var info = verified.Credential;
-        if (await _authenticators.FindByCredentialIdAsync(Kind, info.Id, cancellationToken).ConfigureAwait(false) is not null)
+        if (context.Existing.Any(r => string.Equals(r.CredentialId, info.Id, StringComparison.Ordinal)))
         {
             WebAuthnLog.CredentialAlreadyRegistered(_logger, user.Id);
             return EnrollmentCompleteResult.Failure(MfaFailureReason.AlreadyEnrolled, "This credential is already registered.");
@@ -144,6 +156,6 @@ public sealed partial class WebAuthnFactor
             Discoverable = info.Discoverable,
             UserHandle = begun.UserHandle,
         };
-        return new WebAuthnEnrollmentCompleteResult(NewRecord(user, begun.Name, info.Id, data), info, verified.TrustPath, verified.Trusted);
+        return EnrollmentCompleteResult.Enrolled(NewRecord(begun.AuthenticatorId, user.Id, begun.Name, info.Id, data, context.Now));
     }
 }

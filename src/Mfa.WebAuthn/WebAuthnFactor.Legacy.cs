@@ -1,51 +1,57 @@
 using Mfa.Core;
+using Mfa.Core.Factors;
 using Mfa.WebAuthn.Credentials;
 using Mfa.WebAuthn.Diagnostics;
 
 namespace Mfa.WebAuthn;
 
 /// <summary>Legacy FIDO U2F keys: import only; they sign in through the <c>appid</c> extension (WebAuthn L3 §10.1.1).</summary>
-public sealed partial class WebAuthnFactor
+internal sealed partial class WebAuthnFactor
 {
+    private const string DefaultLegacyName = "Security key (U2F)";
+
     /// <summary>
-    /// Imports a key registered with the legacy FIDO U2F API as a WebAuthn authenticator record of kind
+    /// Builds the record of a key registered with the legacy FIDO U2F API (<see cref="LegacyU2fKey"/>), of kind
     /// <see cref="WebAuthnAuthenticatorKind.LegacyU2f"/>. Its key handle becomes the credential id; sign-in challenges that
-    /// include it send the <c>appid</c> extension so the browser can use it.
+    /// include it send the <c>appid</c> extension. New legacy keys cannot be enrolled.
     /// </summary>
-    /// <param name="user">The key's owner.</param>
-    /// <param name="key">The key handle, public key and AppID from the U2F registration.</param>
+    /// <param name="context">The owner, the validated name and the time.</param>
+    /// <param name="import">The key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new record's id, or a failure (malformed key, unsupported key, or a key handle already registered).</returns>
-    /// <remarks>Rename and remove imported keys through <see cref="Mfa.Core.Service.IMfaService"/>. New legacy keys cannot be enrolled.</remarks>
-    public async Task<WebAuthnImportResult> ImportLegacyU2fKeyAsync(MfaUser user, LegacyU2fKey key, CancellationToken cancellationToken = default)
+    /// <returns>The record, or a failure (malformed or unsupported key, a key handle the user already has).</returns>
+    public ValueTask<EnrollmentCompleteResult> ImportAsync(EnrollmentContext context, AuthenticatorImport import, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(import);
+        return ValueTask.FromResult(Import(context, import));
+    }
+
+    private EnrollmentCompleteResult Import(EnrollmentContext context, AuthenticatorImport import)
+    {
+        if (import is not LegacyU2fKey key)
+        {
+            return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a legacy U2F key.");
+        }
+
         if (key.KeyHandle.Length is 0 or > Ceremonies.RegistrationVerifier.MaxCredentialIdLength)
         {
-            return WebAuthnImportResult.Failure(MfaFailureReason.MalformedInput, "A key handle has 1 to 1023 bytes.");
+            return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "A key handle has 1 to 1023 bytes.");
         }
 
         if (!LegacyU2fKeys.IsValidAppId(key.AppId))
         {
-            return WebAuthnImportResult.Failure(MfaFailureReason.MalformedInput, "An AppID is an absolute https URL.");
+            return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "An AppID is an absolute https URL.");
         }
 
         if (!LegacyU2fKeys.TryDecodePublicKey(key.PublicKey, out var publicKey, out var failure) || publicKey is null)
         {
-            return WebAuthnImportResult.Failure(failure, "The public key is not a P-256 point or an ES256 COSE key.");
-        }
-
-        var name = (key.Name ?? "Security key (U2F)").Trim();
-        if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
-        {
-            return WebAuthnImportResult.Failure(MfaFailureReason.MalformedInput, $"A name has 1 to {MaxNameLength} characters and no control characters.");
+            return EnrollmentCompleteResult.Failure(failure, "The public key is not a P-256 point or an ES256 COSE key.");
         }
 
         var credentialId = Encode(key.KeyHandle.Span);
-        if (await _authenticators.FindByCredentialIdAsync(Kind, credentialId, cancellationToken).ConfigureAwait(false) is not null)
+        if (context.Existing.Any(r => string.Equals(r.CredentialId, credentialId, StringComparison.Ordinal)))
         {
-            return WebAuthnImportResult.Failure(MfaFailureReason.AlreadyEnrolled, "This key handle is already registered.");
+            return EnrollmentCompleteResult.Failure(MfaFailureReason.AlreadyEnrolled, "This key handle is already registered.");
         }
 
         var data = new WebAuthnCredentialData
@@ -57,13 +63,8 @@ public sealed partial class WebAuthnFactor
             Fmt = "fido-u2f",
             AppId = key.AppId,
         };
-        var stored = await _authenticators.TryCreateAsync(NewRecord(user, name, credentialId, data), cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return WebAuthnImportResult.Failure(MfaFailureReason.AlreadyEnrolled, "This key handle is already registered.");
-        }
-
-        WebAuthnLog.LegacyKeyImported(_logger, stored.Id, user.Id);
-        return WebAuthnImportResult.Success(stored.Id);
+        var record = NewRecord(AuthenticatorRecord.NewId(), context.User.Id, context.Name ?? DefaultLegacyName, credentialId, data, context.Now);
+        WebAuthnLog.LegacyKeyImported(_logger, record.Id, context.User.Id);
+        return EnrollmentCompleteResult.Enrolled(record);
     }
 }

@@ -65,9 +65,9 @@ public sealed class MfaResultTests
 
         var start = await _mfa.Service.BeginChallengeAsync(MfaHarness.Alice, new ChallengeRequest(CodeFactor.DefaultKind, MfaPurpose.SignIn));
 
-        var code = ((CodeChallengeBeginResult)start.Details!).Code;
-        Assert.That(start.ToString(), Is.EqualTo("MfaChallengeStart: succeeded"));
-        Assert.That(start.Details.ToString(), Does.Not.Contain(code));
+        var code = ((CodeChallengePrompt)start.Prompt!).Code;
+        Assert.That(start.ToString(), Is.EqualTo("MfaChallengeStart`1: succeeded"));
+        Assert.That(start.Prompt!.ToString(), Does.Not.Contain(code));
     }
 
     [Test]
@@ -75,9 +75,9 @@ public sealed class MfaResultTests
     {
         var start = await _mfa.Service.BeginEnrollmentAsync(MfaHarness.Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));
 
-        var code = ((CodeEnrollmentBeginResult)start.Details!).Code;
+        var code = start.Prompt!.Code;
         Assert.That(start.ToString(), Does.Not.Contain(code));
-        Assert.That(start.Details.ToString(), Does.Not.Contain(code));
+        Assert.That(start.Prompt, Is.Not.Null);
     }
 
     [Test]
@@ -101,9 +101,20 @@ public sealed class MfaResultTests
     [Test]
     public void Succeeded_NoneReason_True()
     {
-        var result = new ChallengeBeginResult(ReadOnlyMemory<byte>.Empty);
+        var result = ChallengeBeginResult.Begun(ChallengePrompt.None, ReadOnlyMemory<byte>.Empty);
 
         Assert.That(result.Succeeded, Is.True);
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.None));
+    }
+
+    [Test]
+    public void Succeeded_Pending_NeitherSucceededNorFailed()
+    {
+        var result = ChallengeCompleteResult.Pending(TimeSpan.FromSeconds(2));
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.IsPending, Is.True);
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.None));
+        Assert.That(result.ToString(), Does.EndWith("pending"));
     }
 }

@@ -14,6 +14,12 @@ public static class ApiShape
         var name = assembly.GetName().Name!;
         var approved = File.ReadAllLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "PublicApi", name + ".txt")).Where(l => l.Length > 0).ToList();
         var actual = assembly.GetExportedTypes().Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
+        if (!actual.SequenceEqual(approved, StringComparer.Ordinal))
+        {
+            // For review: the surface as it is now, next to the approved list in the test output folder.
+            File.WriteAllLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "PublicApi", name + ".actual.txt"), actual);
+        }
+
         Assert.That(actual, Is.EqualTo(approved), $"the public API changed: review it and update PublicApi/{name}.txt");
     }
 

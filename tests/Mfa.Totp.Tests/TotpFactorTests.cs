@@ -5,9 +5,7 @@ using Mfa.Core.Storage;
 using Mfa.Testing;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
-using Mfa.Totp.Enrollment;
 using Mfa.Totp.KeyUri;
-using Mfa.Totp.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

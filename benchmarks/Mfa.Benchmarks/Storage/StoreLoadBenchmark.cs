@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mfa.Totp;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
-using Mfa.Totp.Enrollment;
-using Mfa.Totp.Verification;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using Mfa.Totp;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Verification;
 

@@ -53,4 +53,13 @@ public static class MfaEventIds
 
     /// <summary>A user's MFA requirement was changed.</summary>
     public const int RequirementChanged = 1400;
+
+    /// <summary>An out-of-band challenge's answer (approve, deny, fraud) was recorded.</summary>
+    public const int ChallengeAnswered = 1010;
+
+    /// <summary>An out-of-band answer was refused (forged, late, a second answer, unknown challenge).</summary>
+    public const int AnswerRefused = 1011;
+
+    /// <summary>The user reported an out-of-band request as fraud: high severity, investigate.</summary>
+    public const int FraudReported = 1012;
 }

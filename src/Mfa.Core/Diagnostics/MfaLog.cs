@@ -55,4 +55,13 @@ internal static partial class MfaLog
 
     [LoggerMessage(EventId = MfaEventIds.RequirementChanged, Level = LogLevel.Information, Message = "MFA requirement of user {UserId} set to {Requirement}")]
     public static partial void RequirementChanged(ILogger logger, string userId, string requirement);
+
+    [LoggerMessage(EventId = MfaEventIds.ChallengeAnswered, Level = LogLevel.Information, Message = "MFA challenge {ChallengeId} of user {UserId} answered {Outcome} by {Factor} authenticator {AuthenticatorId}")]
+    public static partial void ChallengeAnswered(ILogger logger, string challengeId, string userId, string factor, string authenticatorId, Factors.ChallengeAnswerOutcome outcome);
+
+    [LoggerMessage(EventId = MfaEventIds.AnswerRefused, Level = LogLevel.Warning, Message = "Answer to MFA challenge {ChallengeId} ({Factor}) of user {UserId} refused: {Reason}")]
+    public static partial void AnswerRefused(ILogger logger, string challengeId, string factor, string userId, MfaFailureReason reason);
+
+    [LoggerMessage(EventId = MfaEventIds.FraudReported, Level = LogLevel.Critical, Message = "User {UserId} reported MFA challenge {ChallengeId} ({Factor}, authenticator {AuthenticatorId}) as fraud: someone else may hold the user's password")]
+    public static partial void FraudReported(ILogger logger, string challengeId, string userId, string factor, string authenticatorId);
 }

@@ -1,7 +1,7 @@
 namespace Mfa.Core.Factors;
 
 /// <summary>A request to challenge a user with one factor.</summary>
-/// <remarks>Factors may derive from it to take options of their own.</remarks>
+/// <remarks>Factors with a prompt of their own derive from <see cref="ChallengeRequest{TPrompt}"/>.</remarks>
 public class ChallengeRequest
 {
     /// <summary>Creates a request.</summary>

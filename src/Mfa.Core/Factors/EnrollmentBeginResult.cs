@@ -1,27 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Mfa.Core.Factors;
 
-/// <summary>The result of beginning an enrollment: factor-specific data for the user, and opaque state.</summary>
-public class EnrollmentBeginResult : MfaResult
+/// <summary>A factor's answer to an enrollment begin step: what to show the user, and opaque state for the service to keep.</summary>
+public sealed class EnrollmentBeginResult : MfaResult
 {
-    /// <summary>Creates a successful result.</summary>
-    /// <param name="state">The opaque state to hand back on completion. It is stored, never sent to the client.</param>
-    public EnrollmentBeginResult(ReadOnlyMemory<byte> state)
-        : base(MfaFailureReason.None, message: null) => State = state;
-
-    /// <summary>Creates a failed result.</summary>
-    /// <param name="reason">The reason.</param>
-    /// <param name="message">A secret-free message.</param>
-    protected EnrollmentBeginResult(MfaFailureReason reason, string? message)
+    private EnrollmentBeginResult(MfaFailureReason reason, string? message, EnrollmentPrompt? prompt, ReadOnlyMemory<byte> state)
         : base(reason, message)
     {
+        Prompt = prompt;
+        State = state;
     }
 
-    /// <summary>The opaque factor state; kept server-side by the challenge store.</summary>
+    /// <summary>Whether the step succeeded.</summary>
+    [MemberNotNullWhen(true, nameof(Prompt))]
+    public new bool Succeeded => base.Succeeded;
+
+    /// <summary>What to show the user.</summary>
+    public EnrollmentPrompt? Prompt { get; }
+
+    /// <summary>The factor's state: stored server-side by the service, never sent to a client or shown to a host.</summary>
     public ReadOnlyMemory<byte> State { get; }
 
-    /// <summary>Creates a failed result of the base type.</summary>
+    /// <summary>A begun enrollment.</summary>
+    /// <param name="prompt">What to show the user.</param>
+    /// <param name="state">The state to hand back on completion.</param>
+    /// <returns>The result.</returns>
+    public static EnrollmentBeginResult Begun(EnrollmentPrompt prompt, ReadOnlyMemory<byte> state)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return new(MfaFailureReason.None, null, prompt, state);
+    }
+
+    /// <summary>A failure.</summary>
     /// <param name="reason">The reason.</param>
     /// <param name="message">A secret-free message.</param>
     /// <returns>The result.</returns>
-    public static EnrollmentBeginResult Failure(MfaFailureReason reason, string? message = null) => new(reason, message);
+    public static EnrollmentBeginResult Failure(MfaFailureReason reason, string? message = null) => new(reason, message, null, ReadOnlyMemory<byte>.Empty);
 }

@@ -2,42 +2,38 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Mfa.Core.Factors;
 
-/// <summary>The result of completing an enrollment: the new authenticator record, or a failure.</summary>
-public class EnrollmentCompleteResult : MfaResult
+/// <summary>A factor's answer to an enrollment complete step: the new record (which the service stores), or a failure.</summary>
+public sealed class EnrollmentCompleteResult : MfaResult
 {
-    /// <summary>Creates a successful result.</summary>
-    /// <param name="authenticator">The new record, not yet stored.</param>
-    public EnrollmentCompleteResult(AuthenticatorRecord authenticator)
-        : base(MfaFailureReason.None, message: null)
-    {
-        ArgumentNullException.ThrowIfNull(authenticator);
-        Authenticator = authenticator;
-    }
-
-    /// <summary>Creates a failed result.</summary>
-    /// <param name="reason">The reason.</param>
-    /// <param name="message">A secret-free message.</param>
-    protected EnrollmentCompleteResult(MfaFailureReason reason, string? message)
-        : base(reason, message)
-    {
-    }
+    private EnrollmentCompleteResult(MfaFailureReason reason, string? message, AuthenticatorRecord? authenticator)
+        : base(reason, message) => Authenticator = authenticator;
 
     /// <summary>Whether enrollment succeeded.</summary>
     [MemberNotNullWhen(true, nameof(Authenticator))]
     public new bool Succeeded => base.Succeeded;
 
-    /// <summary>The new authenticator record (on success).</summary>
+    /// <summary>The new authenticator record, not yet stored. Its id must be the same on every completion of one enrollment.</summary>
     public AuthenticatorRecord? Authenticator { get; }
 
     /// <summary>
-    /// Work the factor must do once the record is stored (for example marking the first TOTP step as used).
-    /// Runs only if the record was stored.
+    /// A replay-guard step the service records for the new authenticator before storing it (the TOTP step of the first
+    /// code, so that code can never sign in), or <see langword="null"/>.
     /// </summary>
-    public Func<AuthenticatorRecord, CancellationToken, ValueTask>? OnStored { get; init; }
+    public long? InitialReplayStep { get; private init; }
 
-    /// <summary>Creates a failed result of the base type.</summary>
+    /// <summary>An enrolled authenticator.</summary>
+    /// <param name="authenticator">The new record.</param>
+    /// <param name="initialReplayStep">A replay-guard step to record first (<see cref="InitialReplayStep"/>), or <see langword="null"/>.</param>
+    /// <returns>The result.</returns>
+    public static EnrollmentCompleteResult Enrolled(AuthenticatorRecord authenticator, long? initialReplayStep = null)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        return new(MfaFailureReason.None, null, authenticator) { InitialReplayStep = initialReplayStep };
+    }
+
+    /// <summary>A failure.</summary>
     /// <param name="reason">The reason.</param>
     /// <param name="message">A secret-free message.</param>
     /// <returns>The result.</returns>
-    public static EnrollmentCompleteResult Failure(MfaFailureReason reason, string? message = null) => new(reason, message);
+    public static EnrollmentCompleteResult Failure(MfaFailureReason reason, string? message = null) => new(reason, message, null);
 }

@@ -8,7 +8,8 @@ namespace Mfa.Core.Service;
 /// recovery codes and admin controls. It applies policy and lockout, binds every pending step to the user, factor,
 /// authenticator and purpose it was begun for, and consumes it at most once.
 /// </summary>
-/// <remarks>Nothing a user or attacker sends makes these methods throw: failures are results. Store faults propagate.</remarks>
+/// <remarks>Nothing a user or attacker sends makes these methods throw: failures are results. Store faults propagate.
+/// The life cycle of a pending challenge is described in <c>docs/challenge-lifecycle.md</c>.</remarks>
 public interface IMfaService
 {
     /// <summary>The user's MFA status (requirement, state, enrolled factors, last use, lockout).</summary>
@@ -23,12 +24,14 @@ public interface IMfaService
     /// <returns>The authenticators, oldest first.</returns>
     Task<IReadOnlyList<AuthenticatorInfo>> ListAuthenticatorsAsync(string userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Begins enrolling a new authenticator.</summary>
+    /// <summary>Begins enrolling a new authenticator. The name is checked (<see cref="AuthenticatorNames"/>) before anything is stored.</summary>
+    /// <typeparam name="TPrompt">What the factor shows the user, fixed by the request type (no casts).</typeparam>
     /// <param name="user">The user.</param>
     /// <param name="request">The factor-specific request.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The pending enrollment and what to show the user.</returns>
-    Task<MfaEnrollmentStart> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, CancellationToken cancellationToken = default);
+    Task<MfaEnrollmentStart<TPrompt>> BeginEnrollmentAsync<TPrompt>(MfaUser user, EnrollmentRequest<TPrompt> request, CancellationToken cancellationToken = default)
+        where TPrompt : EnrollmentPrompt;
 
     /// <summary>Completes an enrollment. A failed attempt leaves it pending (until it expires); a success consumes it.</summary>
     /// <param name="user">The user (must be the one the enrollment was begun for).</param>
@@ -38,24 +41,79 @@ public interface IMfaService
     /// <returns>The new authenticator, or a failure.</returns>
     Task<MfaOperationResult> CompleteEnrollmentAsync(MfaUser user, string enrollmentId, EnrollmentResponse response, CancellationToken cancellationToken = default);
 
-    /// <summary>Begins a challenge with one of the user's factors.</summary>
+    /// <summary>
+    /// Imports an authenticator registered elsewhere (a legacy U2F key with its AppID) through a factor that implements
+    /// <see cref="IImportingFactor"/>. The name is checked; a duplicate is refused.
+    /// </summary>
+    /// <param name="user">The owner.</param>
+    /// <param name="import">The factor-specific import.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The imported authenticator, or a failure.</returns>
+    Task<MfaOperationResult> ImportAuthenticatorAsync(MfaUser user, AuthenticatorImport import, CancellationToken cancellationToken = default);
+
+    /// <summary>Begins a challenge with one of the user's factors (a code factor: nothing to show but the code field).</summary>
     /// <param name="user">The user.</param>
     /// <param name="request">Which factor (and optionally authenticator), and the purpose.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The pending challenge and the factor's client data.</returns>
-    Task<MfaChallengeStart> BeginChallengeAsync(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken = default);
+    /// <returns>The pending challenge.</returns>
+    Task<MfaChallengeStart<ChallengePrompt>> BeginChallengeAsync(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Begins a challenge with one of the user's factors; the prompt is typed by the request.</summary>
+    /// <typeparam name="TPrompt">What the factor sends the client (WebAuthn request options, a number to match, …).</typeparam>
+    /// <param name="user">The user.</param>
+    /// <param name="request">Which factor (and optionally authenticator), and the purpose.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The pending challenge and what to send the client.</returns>
+    Task<MfaChallengeStart<TPrompt>> BeginChallengeAsync<TPrompt>(MfaUser user, ChallengeRequest<TPrompt> request, CancellationToken cancellationToken = default)
+        where TPrompt : ChallengePrompt;
 
     /// <summary>
-    /// Completes a challenge. The challenge is consumed by the first attempt, successful or not; completing it for another
-    /// user, factor or purpose fails without consuming it.
+    /// Completes a challenge. Code and WebAuthn challenges are consumed by the first attempt, successful or not.
+    /// Out-of-band challenges (push, Duo) return a pending result until their answer arrives; a poll consumes nothing and
+    /// counts no attempt, and the first terminal outcome consumes the challenge exactly once. Completing a challenge for
+    /// another user, factor or purpose fails without consuming it.
     /// </summary>
     /// <param name="user">The user.</param>
     /// <param name="challengeId">The id from <see cref="BeginChallengeAsync"/>.</param>
     /// <param name="purpose">The purpose the host is completing it for.</param>
     /// <param name="response">The factor-specific response.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The verification result.</returns>
+    /// <returns>The verification result (possibly pending).</returns>
     Task<MfaVerificationResult> CompleteChallengeAsync(MfaUser user, string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the answer of the party an out-of-band challenge was sent to (a push device). There is no user argument:
+    /// the factor authenticates the answering party (a device signature). At most one answer is ever recorded.
+    /// </summary>
+    /// <param name="challengeId">The challenge id (carried by the notification).</param>
+    /// <param name="answer">The answer as received.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Recorded, or why not (unknown, expired, already answered, a forged answer).</returns>
+    Task<MfaAnswerResult> AnswerChallengeAsync(string challengeId, ChallengeAnswer answer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Begins a challenge before the user is known (a passkey sign-in without a username). The client key (for example
+    /// the remote address) goes to the <see cref="Throttling.IMfaClientRateLimiter"/> the host configures.
+    /// </summary>
+    /// <typeparam name="TPrompt">What the factor sends the client.</typeparam>
+    /// <param name="request">The factor (one that implements <see cref="IDiscoverableFactor"/>) and the purpose.</param>
+    /// <param name="clientKey">Who is asking, for per-client rate limiting; <see langword="null"/> if unknown.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The pending challenge and what to send the client.</returns>
+    Task<MfaChallengeStart<TPrompt>> BeginDiscoverableChallengeAsync<TPrompt>(ChallengeRequest<TPrompt> request, string? clientKey, CancellationToken cancellationToken = default)
+        where TPrompt : ChallengePrompt;
+
+    /// <summary>
+    /// Completes a challenge begun without a user: identifies the user from the response's credential, then applies what
+    /// any challenge gets (the user's throttle and lockout, the authenticator's hard lock, policy, events, metrics).
+    /// Consumed by the first attempt.
+    /// </summary>
+    /// <param name="challengeId">The id from <see cref="BeginDiscoverableChallengeAsync"/>.</param>
+    /// <param name="purpose">The purpose the host is completing it for.</param>
+    /// <param name="response">The factor-specific response.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The verification result; on success <see cref="MfaVerificationResult.UserId"/> is the user who signed in.</returns>
+    Task<MfaVerificationResult> CompleteDiscoverableChallengeAsync(string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default);
 
     /// <summary>Renames one of the user's authenticators.</summary>
     /// <param name="userId">The owner.</param>

@@ -3,20 +3,22 @@ using Mfa.Core.Factors;
 
 namespace Mfa.Core.Service;
 
-/// <summary>The result of beginning a challenge: its id, expiry and the factor's client data.</summary>
-public sealed class MfaChallengeStart : MfaResult
+/// <summary>The result of beginning a challenge: its id, expiry and what to send the client, typed by the request.</summary>
+/// <typeparam name="TPrompt">The factor's prompt type (<see cref="ChallengePrompt"/> for code factors).</typeparam>
+public sealed class MfaChallengeStart<TPrompt> : MfaResult
+    where TPrompt : ChallengePrompt
 {
-    private MfaChallengeStart(MfaFailureReason reason, string? message, string? challengeId, DateTimeOffset expiresAt, ChallengeBeginResult? details, TimeSpan? retryAfter)
+    private MfaChallengeStart(MfaFailureReason reason, string? message, string? challengeId, DateTimeOffset expiresAt, TPrompt? prompt, TimeSpan? retryAfter)
         : base(reason, message)
     {
         ChallengeId = challengeId;
         ExpiresAt = expiresAt;
-        Details = details;
+        Prompt = prompt;
         RetryAfter = retryAfter;
     }
 
     /// <summary>Whether the challenge was begun.</summary>
-    [MemberNotNullWhen(true, nameof(ChallengeId), nameof(Details))]
+    [MemberNotNullWhen(true, nameof(ChallengeId), nameof(Prompt))]
     public new bool Succeeded => base.Succeeded;
 
     /// <summary>The pending challenge id to complete it with.</summary>
@@ -25,13 +27,13 @@ public sealed class MfaChallengeStart : MfaResult
     /// <summary>When the challenge expires.</summary>
     public DateTimeOffset ExpiresAt { get; }
 
-    /// <summary>The factor's result (for example WebAuthn request options); cast to the factor's type.</summary>
-    public ChallengeBeginResult? Details { get; }
+    /// <summary>What to send the client (WebAuthn request options, a number to match, nothing for a code).</summary>
+    public TPrompt? Prompt { get; }
 
-    /// <summary>When locked out: how long to wait, or <see langword="null"/> when an admin must unlock.</summary>
+    /// <summary>When locked out or rate limited: how long to wait, or <see langword="null"/> when an admin must unlock.</summary>
     public TimeSpan? RetryAfter { get; }
 
-    internal static MfaChallengeStart Success(string challengeId, DateTimeOffset expiresAt, ChallengeBeginResult details) => new(MfaFailureReason.None, null, challengeId, expiresAt, details, null);
+    internal static MfaChallengeStart<TPrompt> Success(string challengeId, DateTimeOffset expiresAt, TPrompt prompt) => new(MfaFailureReason.None, null, challengeId, expiresAt, prompt, null);
 
-    internal static MfaChallengeStart Failure(MfaFailureReason reason, string? message = null, TimeSpan? retryAfter = null) => new(reason, message, null, default, null, retryAfter);
+    internal static MfaChallengeStart<TPrompt> Failure(MfaFailureReason reason, string? message = null, TimeSpan? retryAfter = null) => new(reason, message, null, default, null, retryAfter);
 }

@@ -4,7 +4,10 @@ using Mfa.Core.Storage;
 
 namespace Mfa.Core.Service;
 
-/// <summary>Enrollment: begin stores the factor's state; complete verifies, then consumes it once and stores the record.</summary>
+/// <summary>
+/// Enrollment: begin validates the name and stores the factor's state; complete verifies, then stores the record (with its
+/// replay-guard step first) and consumes the enrollment. Completing it again after a fault returns the stored record.
+/// </summary>
 internal sealed partial class MfaService
 {
     /// <summary>
@@ -14,35 +17,45 @@ internal sealed partial class MfaService
     /// </summary>
     internal const string EnrollmentCeremonyPurpose = "enrollment-ceremony";
 
-    public async Task<MfaEnrollmentStart> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, CancellationToken cancellationToken = default)
+    public async Task<MfaEnrollmentStart<TPrompt>> BeginEnrollmentAsync<TPrompt>(MfaUser user, EnrollmentRequest<TPrompt> request, CancellationToken cancellationToken = default)
+        where TPrompt : EnrollmentPrompt
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(request);
         if (!TryGetAllowedFactor(request.Kind, out var factor))
         {
-            return MfaEnrollmentStart.Failure(MfaFailureReason.FactorNotAllowed);
+            return MfaEnrollmentStart<TPrompt>.Failure(MfaFailureReason.FactorNotAllowed);
+        }
+
+        // One name rule for every factor, checked before anything is stored.
+        string? name = null;
+        if (request.Name is not null && !AuthenticatorNames.TryNormalize(request.Name, out name))
+        {
+            return MfaEnrollmentStart<TPrompt>.Failure(MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
+        }
+
+        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        if (lockout.IsLockedOut)
+        {
+            return LockedOut(user.Id, request.Kind, lockout, retry => MfaEnrollmentStart<TPrompt>.Failure(MfaFailureReason.LockedOut, retryAfter: retry));
         }
 
         var existing = (await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false)).Where(r => r.Kind == request.Kind).ToList();
-        var begun = await factor.BeginEnrollmentAsync(user, request, existing, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var id = Base64Url.NewRandom(PendingIdBytes);
+        var expiresAt = now + Options.EnrollmentLifetime;
+        var begun = await factor.BeginEnrollmentAsync(new EnrollmentContext(user, id, name, now, expiresAt, existing), request, cancellationToken).ConfigureAwait(false);
         if (!begun.Succeeded)
         {
-            return MfaEnrollmentStart.Failure(begun.FailureReason, begun.Message);
+            return MfaEnrollmentStart<TPrompt>.Failure(begun.FailureReason, begun.Message);
         }
 
-        var now = _time.GetUtcNow();
+        var prompt = begun.Prompt as TPrompt
+            ?? throw new InvalidOperationException($"Factor '{request.Kind}' returned a {begun.Prompt.GetType().Name} where its request promises a {typeof(TPrompt).Name}.");
         await _userSettings.GetOrCreateAsync(user.Id, now, cancellationToken).ConfigureAwait(false);
-        var pending = new PendingChallenge
-        {
-            Id = Base64Url.NewRandom(PendingIdBytes),
-            Binding = new ChallengeBinding(user.Id, request.Kind, AuthenticatorId: null, EnrollmentCeremonyPurpose),
-            CreatedAt = now,
-            ExpiresAt = now + Options.EnrollmentLifetime,
-            State = begun.State,
-        };
-        await _challenges.CreateAsync(pending, cancellationToken).ConfigureAwait(false);
-        MfaLog.EnrollmentBegun(_logger, pending.Id, request.Kind, user.Id);
-        return MfaEnrollmentStart.Success(pending.Id, pending.ExpiresAt, begun);
+        await _challenges.CreateAsync(NewPending(id, EnrollmentBinding(user.Id, request.Kind), now, expiresAt, begun.State), cancellationToken).ConfigureAwait(false);
+        MfaLog.EnrollmentBegun(_logger, id, request.Kind, user.Id);
+        return MfaEnrollmentStart<TPrompt>.Success(id, expiresAt, prompt);
     }
 
     public async Task<MfaOperationResult> CompleteEnrollmentAsync(MfaUser user, string enrollmentId, EnrollmentResponse response, CancellationToken cancellationToken = default)
@@ -59,7 +72,7 @@ internal sealed partial class MfaService
         var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (lockout.IsLockedOut)
         {
-            return await LockedOutAsync(user.Id, kind, lockout, retry => MfaOperationResult.Failure(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
+            return LockedOut(user.Id, kind, lockout, retry => MfaOperationResult.Failure(MfaFailureReason.LockedOut, retryAfter: retry));
         }
 
         if (!Base64Url.IsRandomIdShape(enrollmentId, PendingIdBytes))
@@ -67,46 +80,111 @@ internal sealed partial class MfaService
             return EnrollmentFailed(user.Id, kind, MalformedIdForLogs, MfaFailureReason.ChallengeNotFound, message: null);
         }
 
-        var binding = new ChallengeBinding(user.Id, kind, AuthenticatorId: null, EnrollmentCeremonyPurpose);
+        var binding = EnrollmentBinding(user.Id, kind);
         var pending = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
-        if (pending is null || pending.Binding != binding || pending.Consumed || pending.ExpiresAt <= _time.GetUtcNow())
+        var now = _time.GetUtcNow();
+        if (pending is null || pending.Binding != binding || pending.StateAt(now) != PendingChallengeState.Begun)
         {
             return EnrollmentFailed(user.Id, kind, enrollmentId, Diagnose(pending, binding), message: null);
         }
 
-        // Verify first so that a mistyped first code can be retried; then consume atomically so only one completion stores a record.
-        var completed = await factor.CompleteEnrollmentAsync(user, pending.State, response, cancellationToken).ConfigureAwait(false);
+        // Verify first so that a mistyped first code can be retried; the record is stored before the enrollment is
+        // consumed, so a fault in between leaves the enrollment usable and a retry returns the stored record.
+        var existing = (await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false)).Where(r => r.Kind == kind).ToList();
+        var context = new EnrollmentContext(user, enrollmentId, Name: null, now, pending.ExpiresAt, existing);
+        var completed = await factor.CompleteEnrollmentAsync(context, pending.State, response, cancellationToken).ConfigureAwait(false);
         if (!completed.Succeeded)
         {
             return EnrollmentFailed(user.Id, kind, enrollmentId, completed.FailureReason, completed.Message);
         }
 
-        if (completed.Authenticator.UserId != user.Id || completed.Authenticator.Kind != kind)
+        var record = completed.Authenticator;
+        if (record.UserId != user.Id || record.Kind != kind)
         {
             throw new InvalidOperationException($"Factor '{kind}' returned an authenticator for another user or kind.");
         }
 
-        if (await _challenges.TryConsumeAsync(enrollmentId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is null)
+        if (!AuthenticatorNames.TryNormalize(record.Name, out var name) || !AuthenticatorNames.IsWellFormed(record.Id)
+            || (record.CredentialId is { } credentialId && !AuthenticatorNames.IsWellFormed(credentialId)))
         {
-            var again = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
-            return EnrollmentFailed(user.Id, kind, enrollmentId, Diagnose(again, binding), message: null);
+            return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
         }
 
-        var stored = await _authenticators.TryCreateAsync(completed.Authenticator, cancellationToken).ConfigureAwait(false);
+        // The replay guard first: the record must never exist without it (the first TOTP code can never sign in).
+        if (completed.InitialReplayStep is { } step)
+        {
+            await _replayGuard.TryAdvanceStepAsync(record.Id, step, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = await _authenticators.TryCreateAsync(record with { Name = name }, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.AlreadyEnrolled, message: null);
+            // Completing the same enrollment again (after a fault, or racing itself) finds the record it stored.
+            var same = await _authenticators.FindByIdAsync(record.Id, cancellationToken).ConfigureAwait(false);
+            if (same is null || same.UserId != user.Id || same.Kind != kind)
+            {
+                return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.AlreadyEnrolled, message: null);
+            }
+
+            stored = same;
         }
 
-        if (completed.OnStored is { } onStored)
-        {
-            await onStored(stored, cancellationToken).ConfigureAwait(false);
-        }
-
+        await _challenges.TryConsumeAsync(enrollmentId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await _lockout.RecordSuccessAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
         MfaLog.EnrollmentSucceeded(_logger, user.Id, kind, stored.Id);
         return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
     }
+
+    public async Task<MfaOperationResult> ImportAuthenticatorAsync(MfaUser user, AuthenticatorImport import, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(import);
+        if (!TryGetAllowedFactor(import.Kind, out var factor))
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.FactorNotAllowed);
+        }
+
+        if (factor is not IImportingFactor importing)
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.NotSupported);
+        }
+
+        string? name = null;
+        if (import.Name is not null && !AuthenticatorNames.TryNormalize(import.Name, out name))
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
+        }
+
+        var existing = (await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false)).Where(r => r.Kind == import.Kind).ToList();
+        var now = _time.GetUtcNow();
+        var imported = await importing.ImportAsync(new EnrollmentContext(user, Base64Url.NewRandom(PendingIdBytes), name, now, now, existing), import, cancellationToken).ConfigureAwait(false);
+        if (!imported.Succeeded)
+        {
+            return MfaOperationResult.Failure(imported.FailureReason, imported.Message);
+        }
+
+        var record = imported.Authenticator;
+        if (record.UserId != user.Id || record.Kind != import.Kind)
+        {
+            throw new InvalidOperationException($"Factor '{import.Kind}' imported an authenticator for another user or kind.");
+        }
+
+        if (!AuthenticatorNames.TryNormalize(record.Name, out var recordName) || (record.CredentialId is { } credentialId && !AuthenticatorNames.IsWellFormed(credentialId)))
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
+        }
+
+        var stored = await _authenticators.TryCreateAsync(record with { Name = recordName }, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.AlreadyEnrolled);
+        }
+
+        MfaLog.EnrollmentSucceeded(_logger, user.Id, import.Kind, stored.Id);
+        return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
+    }
+
+    private static ChallengeBinding EnrollmentBinding(string userId, string kind) => new(userId, kind, AuthenticatorId: null, EnrollmentCeremonyPurpose);
 
     /// <summary>Logs a failed enrollment; the attempt was already counted against the user when it was admitted.</summary>
     private MfaOperationResult EnrollmentFailed(string userId, string kind, string enrollmentId, MfaFailureReason reason, string? message)

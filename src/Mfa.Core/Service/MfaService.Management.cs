@@ -1,4 +1,5 @@
 using Mfa.Core.Diagnostics;
+using Mfa.Core.Factors;
 using Mfa.Core.Policy;
 
 namespace Mfa.Core.Service;
@@ -6,8 +7,6 @@ namespace Mfa.Core.Service;
 /// <summary>Status, listing, renaming, removal (with the last-authenticator guard) and admin controls.</summary>
 internal sealed partial class MfaService
 {
-    private const int MaxNameLength = 64;
-
     public async Task<MfaUserStatus> GetStatusAsync(MfaUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -64,10 +63,9 @@ internal sealed partial class MfaService
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(authenticatorId);
         ArgumentNullException.ThrowIfNull(name);
-        var trimmed = name.Trim();
-        if (trimmed.Length is 0 or > MaxNameLength || trimmed.Any(IsForbiddenInName))
+        if (!AuthenticatorNames.TryNormalize(name, out var trimmed))
         {
-            return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, $"A name has 1 to {MaxNameLength} characters and no control or formatting characters.");
+            return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
         }
 
         var record = await _authenticators.FindByIdAsync(authenticatorId, cancellationToken).ConfigureAwait(false);
@@ -156,14 +154,6 @@ internal sealed partial class MfaService
         await _lockout.RecordSuccessAsync(userId, authenticatorId: null, cancellationToken).ConfigureAwait(false);
         MfaLog.Unlocked(_logger, userId);
     }
-
-    /// <summary>
-    /// Control characters, and invisible formatting characters (bidirectional overrides such as U+202E, zero-width
-    /// characters) and line/paragraph separators, which could make a name read differently in an admin screen.
-    /// </summary>
-    private static bool IsForbiddenInName(char c) =>
-        char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     /// <summary>Whether the authenticator can answer a challenge under the current policy (its factor is registered and allowed).</summary>
     private bool IsUsable(AuthenticatorRecord record) => TryGetAllowedFactor(record.Kind, out _);

@@ -41,7 +41,7 @@ internal sealed partial class MfaService
         var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (lockout.IsLockedOut)
         {
-            return await LockedOutAsync(user.Id, RecoveryCodeKind, lockout, retry => MfaVerificationResult.Failure(user.Id, RecoveryCodeKind, purpose, MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
+            return LockedOut(user.Id, RecoveryCodeKind, lockout, retry => MfaVerificationResult.Failure(user.Id, RecoveryCodeKind, purpose, MfaFailureReason.LockedOut, retryAfter: retry));
         }
 
         var normalized = RecoveryCodeHasher.Normalize(code, Options.RecoveryCodeLength);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Mfa.Core.Diagnostics;
 using Mfa.Core.Factors;
@@ -8,7 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Mfa.Core.Service;
 
-/// <summary>The default <see cref="IMfaService"/>. Challenge flow in this file; enrollment, management and recovery in the others.</summary>
+/// <summary>
+/// The default <see cref="IMfaService"/>: it owns every pending challenge's life cycle (begun → answered → consumed, or
+/// expired). Challenge flow in this file; out-of-band answers, username-less challenges, enrollment, management and
+/// recovery in the others.
+/// </summary>
 internal sealed partial class MfaService : IMfaService
 {
     /// <summary>The size of pending challenge and enrollment ids (128 bits, base64url).</summary>
@@ -20,8 +25,10 @@ internal sealed partial class MfaService : IMfaService
     private readonly Dictionary<string, IFactor> _factors;
     private readonly IAuthenticatorStore _authenticators;
     private readonly IChallengeStore _challenges;
+    private readonly IReplayGuardStore _replayGuard;
     private readonly IRecoveryCodeStore _recoveryCodes;
     private readonly IUserSettingsStore _userSettings;
+    private readonly IMfaClientRateLimiter _clientLimiter;
     private readonly LockoutGuard _lockout;
     private readonly IOptions<MfaOptions> _options;
     private readonly TimeProvider _time;
@@ -31,9 +38,11 @@ internal sealed partial class MfaService : IMfaService
         IEnumerable<IFactor> factors,
         IAuthenticatorStore authenticators,
         IChallengeStore challenges,
+        IReplayGuardStore replayGuard,
         IRecoveryCodeStore recoveryCodes,
         IUserSettingsStore userSettings,
         IAttemptCounterStore attempts,
+        IMfaClientRateLimiter clientLimiter,
         IOptions<MfaOptions> options,
         TimeProvider time,
         ILogger<MfaService> logger)
@@ -42,8 +51,10 @@ internal sealed partial class MfaService : IMfaService
         _factors = factors.ToDictionary(f => f.Kind, StringComparer.Ordinal);
         _authenticators = authenticators;
         _challenges = challenges;
+        _replayGuard = replayGuard;
         _recoveryCodes = recoveryCodes;
         _userSettings = userSettings;
+        _clientLimiter = clientLimiter;
         _options = options;
         _time = time;
         _logger = logger;
@@ -52,52 +63,12 @@ internal sealed partial class MfaService : IMfaService
 
     private MfaOptions Options => _options.Value;
 
-    public async Task<MfaChallengeStart> BeginChallengeAsync(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(request);
-        using var activity = MfaInstrumentation.ActivitySource.StartActivity("mfa.challenge.begin");
-        activity?.SetTag("mfa.factor", request.Kind);
+    public Task<MfaChallengeStart<ChallengePrompt>> BeginChallengeAsync(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken = default) =>
+        BeginChallengeCoreAsync<ChallengePrompt>(user, request, cancellationToken);
 
-        if (!TryGetAllowedFactor(request.Kind, out var factor))
-        {
-            return MfaChallengeStart.Failure(MfaFailureReason.FactorNotAllowed);
-        }
-
-        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        if (lockout.IsLockedOut)
-        {
-            return await LockedOutAsync(user.Id, request.Kind, lockout, retry => MfaChallengeStart.Failure(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
-        }
-
-        var candidates = await CandidatesAsync(user.Id, request.Kind, request.AuthenticatorId, cancellationToken).ConfigureAwait(false);
-        if (candidates.Failure != MfaFailureReason.None)
-        {
-            return candidates.Failure == MfaFailureReason.LockedOut
-                ? await LockedOutAsync(user.Id, request.Kind, new LockoutStatus(true, null), retry => MfaChallengeStart.Failure(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false)
-                : MfaChallengeStart.Failure(candidates.Failure);
-        }
-
-        var begun = await factor.BeginChallengeAsync(user, candidates.Records, request, cancellationToken).ConfigureAwait(false);
-        if (!begun.Succeeded)
-        {
-            return MfaChallengeStart.Failure(begun.FailureReason, begun.Message);
-        }
-
-        var now = _time.GetUtcNow();
-        var challenge = new PendingChallenge
-        {
-            Id = Base64Url.NewRandom(PendingIdBytes),
-            Binding = new ChallengeBinding(user.Id, request.Kind, request.AuthenticatorId, request.Purpose.Value),
-            CreatedAt = now,
-            ExpiresAt = now + Options.ChallengeLifetime,
-            State = begun.State,
-        };
-        await _challenges.CreateAsync(challenge, cancellationToken).ConfigureAwait(false);
-        MfaInstrumentation.Begun(request.Kind);
-        MfaLog.ChallengeBegun(_logger, challenge.Id, user.Id, request.Kind, request.Purpose.Value);
-        return MfaChallengeStart.Success(challenge.Id, challenge.ExpiresAt, begun);
-    }
+    public Task<MfaChallengeStart<TPrompt>> BeginChallengeAsync<TPrompt>(MfaUser user, ChallengeRequest<TPrompt> request, CancellationToken cancellationToken = default)
+        where TPrompt : ChallengePrompt =>
+        BeginChallengeCoreAsync<TPrompt>(user, request, cancellationToken);
 
     public async Task<MfaVerificationResult> CompleteChallengeAsync(MfaUser user, string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default)
     {
@@ -107,16 +78,16 @@ internal sealed partial class MfaService : IMfaService
         var kind = response.Kind;
         using var activity = MfaInstrumentation.ActivitySource.StartActivity("mfa.challenge.complete");
         activity?.SetTag("mfa.factor", kind);
-
-        MfaVerificationResult Fail(MfaFailureReason reason, string? message = null, TimeSpan? retryAfter = null, ChallengeCompleteResult? details = null)
-        {
-            activity?.SetTag("mfa.failure", reason.ToString());
-            return MfaVerificationResult.Failure(user.Id, kind, purpose, reason, message, challengeId, retryAfter, details);
-        }
+        var fail = Failer(user.Id, kind, purpose, challengeId, activity);
 
         if (!TryGetAllowedFactor(kind, out var factor))
         {
-            return Fail(MfaFailureReason.FactorNotAllowed);
+            return fail(MfaFailureReason.FactorNotAllowed, null, null);
+        }
+
+        if (factor is IOutOfBandFactor)
+        {
+            return await CompleteOutOfBandAsync(user, factor, challengeId, purpose, response, fail, cancellationToken).ConfigureAwait(false);
         }
 
         // A locked attempt never reaches the verifier, and does not burn the challenge. An admitted attempt is counted now;
@@ -124,14 +95,14 @@ internal sealed partial class MfaService : IMfaService
         var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (lockout.IsLockedOut)
         {
-            return await LockedOutAsync(user.Id, kind, lockout, retry => Fail(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false);
+            return LockedOut(user.Id, kind, lockout, retry => fail(MfaFailureReason.LockedOut, null, retry));
         }
 
         // An id that cannot be one of ours is not looked up, and not echoed into logs (any length, any characters).
         if (!Base64Url.IsRandomIdShape(challengeId, PendingIdBytes))
         {
             await CountFailureAsync(user.Id, kind, authenticatorId: null, MfaFailureReason.ChallengeNotFound, MalformedIdForLogs, cancellationToken).ConfigureAwait(false);
-            return Fail(MfaFailureReason.ChallengeNotFound);
+            return fail(MfaFailureReason.ChallengeNotFound, null, null);
         }
 
         var pending = await _challenges.FindAsync(challengeId, cancellationToken).ConfigureAwait(false);
@@ -142,23 +113,94 @@ internal sealed partial class MfaService : IMfaService
         var consumed = pending is null ? null : await _challenges.TryConsumeAsync(challengeId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (consumed is null)
         {
-            // Diagnose from a fresh read: a racing attempt on another server may have consumed it since the first read,
-            // and that loser must hear "already used", not "expired".
-            var current = pending is null ? null : await _challenges.FindAsync(challengeId, cancellationToken).ConfigureAwait(false);
-            var reason = Diagnose(current ?? pending, binding);
+            var reason = await DiagnoseAfterRefusalAsync(challengeId, pending, binding, cancellationToken).ConfigureAwait(false);
             await CountFailureAsync(user.Id, kind, authenticatorId: null, reason, challengeId, cancellationToken).ConfigureAwait(false);
-            return Fail(reason);
+            return fail(reason, null, null);
         }
 
+        return await VerifyConsumedAsync(user, factor, consumed, purpose, response, fail, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<MfaChallengeStart<TPrompt>> BeginChallengeCoreAsync<TPrompt>(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken)
+        where TPrompt : ChallengePrompt
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = MfaInstrumentation.ActivitySource.StartActivity("mfa.challenge.begin");
+        activity?.SetTag("mfa.factor", request.Kind);
+
+        if (!TryGetAllowedFactor(request.Kind, out var factor))
+        {
+            return MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.FactorNotAllowed);
+        }
+
+        if (request.AuthenticatorId is { } requested && !AuthenticatorNames.IsWellFormed(requested))
+        {
+            return MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.UnknownAuthenticator);
+        }
+
+        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        if (lockout.IsLockedOut)
+        {
+            return LockedOut(user.Id, request.Kind, lockout, retry => MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.LockedOut, retryAfter: retry));
+        }
+
+        var candidates = await CandidatesAsync(user.Id, request.Kind, request.AuthenticatorId, cancellationToken).ConfigureAwait(false);
+        if (candidates.Failure != MfaFailureReason.None)
+        {
+            return candidates.Failure == MfaFailureReason.LockedOut
+                ? LockedOut(user.Id, request.Kind, new LockoutStatus(true, null), retry => MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.LockedOut, retryAfter: retry))
+                : MfaChallengeStart<TPrompt>.Failure(candidates.Failure);
+        }
+
+        var now = _time.GetUtcNow();
+        var id = Base64Url.NewRandom(PendingIdBytes);
+        var expiresAt = now + Options.ChallengeLifetime;
+        var context = new ChallengeContext(user, id, request.Purpose, now, expiresAt, candidates.Records);
+        var begun = await factor.BeginChallengeAsync(context, request, cancellationToken).ConfigureAwait(false);
+        if (!begun.Succeeded)
+        {
+            return MfaChallengeStart<TPrompt>.Failure(begun.FailureReason, begun.Message);
+        }
+
+        var prompt = PromptAs<TPrompt>(begun.Prompt, request.Kind);
+        await _challenges.CreateAsync(NewPending(id, new ChallengeBinding(user.Id, request.Kind, request.AuthenticatorId, request.Purpose.Value), now, expiresAt, begun.State), cancellationToken).ConfigureAwait(false);
+        MfaInstrumentation.Begun(request.Kind);
+        MfaLog.ChallengeBegun(_logger, id, user.Id, request.Kind, request.Purpose.Value);
+        return MfaChallengeStart<TPrompt>.Success(id, expiresAt, prompt);
+    }
+
+    /// <summary>Verifies the response of a consumed challenge with the factor, then applies the outcome.</summary>
+    private async Task<MfaVerificationResult> VerifyConsumedAsync(MfaUser user, IFactor factor, PendingChallenge consumed, MfaPurpose purpose, ChallengeResponse response, Fail fail, CancellationToken cancellationToken)
+    {
+        var kind = factor.Kind;
         var candidates = await CandidatesAsync(user.Id, kind, consumed.Binding.AuthenticatorId, cancellationToken).ConfigureAwait(false);
         if (candidates.Failure != MfaFailureReason.None)
         {
             return candidates.Failure == MfaFailureReason.LockedOut
-                ? await LockedOutAsync(user.Id, kind, new LockoutStatus(true, null), retry => Fail(MfaFailureReason.LockedOut, retryAfter: retry)).ConfigureAwait(false)
-                : Fail(candidates.Failure);
+                ? LockedOut(user.Id, kind, new LockoutStatus(true, null), retry => fail(MfaFailureReason.LockedOut, null, retry))
+                : fail(candidates.Failure, null, null);
         }
 
-        var verified = await factor.CompleteChallengeAsync(user, candidates.Records, consumed.State, response, cancellationToken).ConfigureAwait(false);
+        var context = new ChallengeContext(user, consumed.Id, purpose, _time.GetUtcNow(), consumed.ExpiresAt, candidates.Records) { Answer = consumed.Answer, AnsweredAt = consumed.AnsweredAt };
+        var verified = await factor.CompleteChallengeAsync(context, consumed.State, response, cancellationToken).ConfigureAwait(false);
+        if (verified.IsPending)
+        {
+            // Only out-of-band factors may answer "pending", and their challenges are not consumed before the outcome is known.
+            await CountFailureAsync(user.Id, kind, authenticatorId: null, MfaFailureReason.WrongFactorFlow, consumed.Id, cancellationToken).ConfigureAwait(false);
+            return fail(MfaFailureReason.WrongFactorFlow, null, null);
+        }
+
+        return await ApplyOutcomeAsync(user, kind, purpose, consumed, candidates.Records, verified, fail, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies a terminal outcome of a consumed challenge: counts a failure toward the user's throttle and the
+    /// authenticators' hard locks, or applies the factor's state changes (replay guard, record data) and the write-back.
+    /// </summary>
+    private async Task<MfaVerificationResult> ApplyOutcomeAsync(MfaUser user, string kind, MfaPurpose purpose, PendingChallenge consumed, IReadOnlyList<AuthenticatorRecord> candidates, ChallengeCompleteResult verified, Fail fail, CancellationToken cancellationToken)
+    {
+        var challengeId = consumed.Id;
         if (!verified.Succeeded)
         {
             await CountFailureAsync(user.Id, kind, verified.Authenticator?.Id ?? consumed.Binding.AuthenticatorId, verified.FailureReason, challengeId, cancellationToken).ConfigureAwait(false);
@@ -167,38 +209,71 @@ internal sealed partial class MfaService : IMfaService
             // user's TOTP apps) is a consecutive failure of each of them: NIST SP 800-63B's limit holds per authenticator.
             if (verified.Authenticator is null && consumed.Binding.AuthenticatorId is null)
             {
-                foreach (var attempted in verified.AttemptedAuthenticators.Where(a => candidates.Records.Any(r => r.Id == a.Id)))
+                foreach (var attempted in verified.AttemptedAuthenticators.Where(a => candidates.Any(r => r.Id == a.Id)))
                 {
                     await CountAuthenticatorFailureAsync(user.Id, kind, attempted.Id, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            return Fail(verified.FailureReason, verified.Message, details: verified);
+            return fail(verified.FailureReason, verified.Message, null);
         }
 
         // Defence in depth: a factor can only answer with one of the candidates it was given.
-        var used = verified.Authenticator;
-        var candidate = candidates.Records.FirstOrDefault(r => r.Id == used.Id);
-        if (candidate is null || used.UserId != user.Id || used.Kind != kind)
+        var candidate = candidates.FirstOrDefault(r => r.Id == verified.Authenticator.Id);
+        if (candidate is null || candidate.UserId != user.Id || candidate.Kind != kind)
         {
             await CountFailureAsync(user.Id, kind, authenticatorId: null, MfaFailureReason.UnknownAuthenticator, challengeId, cancellationToken).ConfigureAwait(false);
-            return Fail(MfaFailureReason.UnknownAuthenticator);
+            return fail(MfaFailureReason.UnknownAuthenticator, null, null);
+        }
+
+        // RFC 6238 §5.2: a verifier MUST NOT accept the second attempt of the same OTP. The store advances the last accepted
+        // step atomically (of racing requests with one code exactly one passes); with several matching steps, the earliest
+        // one later than the last accepted step is taken, so the user's next code is not refused as a replay.
+        if (verified.ReplaySteps.Count > 0 && !await TryAdvanceReplayGuardAsync(candidate.Id, verified.ReplaySteps, cancellationToken).ConfigureAwait(false))
+        {
+            await CountFailureAsync(user.Id, kind, candidate.Id, MfaFailureReason.Replayed, challengeId, cancellationToken).ConfigureAwait(false);
+            return fail(MfaFailureReason.Replayed, null, null);
         }
 
         var now = _time.GetUtcNow();
-        if (!await WriteBackAsync(verified.AuthenticatorChanged ? used : candidate, verified.AuthenticatorChanged, now, cancellationToken).ConfigureAwait(false))
+        var changed = verified.UpdatedData is not null;
+        var record = changed ? candidate with { Data = verified.UpdatedData! } : candidate;
+        if (!await WriteBackAsync(record, changed, now, cancellationToken).ConfigureAwait(false))
         {
-            await CountFailureAsync(user.Id, kind, used.Id, MfaFailureReason.ConcurrencyConflict, challengeId, cancellationToken).ConfigureAwait(false);
-            return Fail(MfaFailureReason.ConcurrencyConflict);
+            await CountFailureAsync(user.Id, kind, candidate.Id, MfaFailureReason.ConcurrencyConflict, challengeId, cancellationToken).ConfigureAwait(false);
+            return fail(MfaFailureReason.ConcurrencyConflict, null, null);
         }
 
-        await _lockout.RecordSuccessAsync(user.Id, used.Id, cancellationToken).ConfigureAwait(false);
+        await _lockout.RecordSuccessAsync(user.Id, candidate.Id, cancellationToken).ConfigureAwait(false);
         MfaInstrumentation.Succeeded(kind);
-        MfaLog.ChallengeSucceeded(_logger, challengeId, user.Id, kind, used.Id, purpose.Value);
-        return MfaVerificationResult.Success(user.Id, kind, purpose, used.Id, challengeId, now, verified);
+        MfaLog.ChallengeSucceeded(_logger, challengeId, user.Id, kind, candidate.Id, purpose.Value);
+        return MfaVerificationResult.Success(user.Id, kind, purpose, candidate.Id, challengeId, now, verified.Details);
     }
 
-    private static MfaFailureReason Diagnose(PendingChallenge? pending, ChallengeBinding claimed)
+    private async Task<bool> TryAdvanceReplayGuardAsync(string authenticatorId, IReadOnlyList<long> steps, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps.Order())
+        {
+            if (await _replayGuard.TryAdvanceStepAsync(authenticatorId, step, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Why a consume or answer was refused, from a fresh read: a racing attempt on another server may have consumed the
+    /// challenge since the first read, and that loser must hear "already used", not "expired".
+    /// </summary>
+    private async Task<MfaFailureReason> DiagnoseAfterRefusalAsync(string challengeId, PendingChallenge? first, ChallengeBinding claimed, CancellationToken cancellationToken)
+    {
+        var current = first is null ? null : await _challenges.FindAsync(challengeId, cancellationToken).ConfigureAwait(false);
+        return Diagnose(current ?? first, claimed);
+    }
+
+    private MfaFailureReason Diagnose(PendingChallenge? pending, ChallengeBinding claimed)
     {
         if (pending is null)
         {
@@ -210,7 +285,12 @@ internal sealed partial class MfaService : IMfaService
             return MfaFailureReason.ChallengeMismatch;
         }
 
-        return pending.Consumed ? MfaFailureReason.ChallengeAlreadyUsed : MfaFailureReason.Expired;
+        return pending.StateAt(_time.GetUtcNow()) switch
+        {
+            PendingChallengeState.Consumed => MfaFailureReason.ChallengeAlreadyUsed,
+            PendingChallengeState.Expired => MfaFailureReason.Expired,
+            _ => MfaFailureReason.ChallengeAlreadyUsed,
+        };
     }
 
     /// <summary>Writes the authenticator back after a success: factor changes (counters) must win the concurrency check; last-used time is best effort.</summary>
@@ -255,11 +335,11 @@ internal sealed partial class MfaService : IMfaService
         }
     }
 
-    private Task<T> LockedOutAsync<T>(string userId, string kind, LockoutStatus status, Func<TimeSpan?, T> result)
+    private T LockedOut<T>(string userId, string kind, LockoutStatus status, Func<TimeSpan?, T> result)
     {
         MfaInstrumentation.Lockout(kind);
         MfaLog.LockedOut(_logger, userId, status.RetryAfter is { } retry ? _time.GetUtcNow() + retry : null);
-        return Task.FromResult(result(status.RetryAfter));
+        return result(status.RetryAfter);
     }
 
     /// <summary>The user's authenticators of a kind that may answer a challenge: not hard-locked, and the bound one only if bound.</summary>
@@ -289,4 +369,27 @@ internal sealed partial class MfaService : IMfaService
         factor = _factors.GetValueOrDefault(kind);
         return factor is not null && (Options.AllowedFactors.Count == 0 || Options.AllowedFactors.Contains(kind));
     }
+
+    private static PendingChallenge NewPending(string id, ChallengeBinding binding, DateTimeOffset now, DateTimeOffset expiresAt, ReadOnlyMemory<byte> state) => new()
+    {
+        Id = id,
+        Binding = binding,
+        CreatedAt = now,
+        ExpiresAt = expiresAt,
+        State = state,
+    };
+
+    /// <summary>The factor's prompt as the request's prompt type; a factor returning another type is a bug in that factor.</summary>
+    private static TPrompt PromptAs<TPrompt>(ChallengePrompt prompt, string kind)
+        where TPrompt : ChallengePrompt =>
+        prompt as TPrompt ?? throw new InvalidOperationException($"Factor '{kind}' returned a {prompt.GetType().Name} where its request promises a {typeof(TPrompt).Name}.");
+
+    private static Fail Failer(string userId, string kind, MfaPurpose purpose, string challengeId, Activity? activity) => (reason, message, retryAfter) =>
+    {
+        activity?.SetTag("mfa.failure", reason.ToString());
+        return MfaVerificationResult.Failure(userId, kind, purpose, reason, message, challengeId, retryAfter);
+    };
+
+    /// <summary>Builds a failed verification result for the current call (and tags the trace).</summary>
+    private delegate MfaVerificationResult Fail(MfaFailureReason reason, string? message, TimeSpan? retryAfter);
 }

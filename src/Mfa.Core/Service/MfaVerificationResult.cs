@@ -4,13 +4,14 @@ using Mfa.Core.Factors;
 namespace Mfa.Core.Service;
 
 /// <summary>
-/// The outcome of completing a challenge or redeeming a recovery code. A success names the user, the purpose and the
-/// authenticator it proves; use <see cref="Proves"/> before acting on it.
+/// The outcome of completing a challenge or redeeming a recovery code: a success that names the user, the purpose and
+/// the authenticator it proves (check <see cref="Proves"/> before acting on it), a failure, or — out-of-band factors —
+/// pending (<see cref="MfaResult.IsPending"/>: poll again after <see cref="PollInterval"/>).
 /// </summary>
 public sealed class MfaVerificationResult : MfaResult
 {
-    private MfaVerificationResult(MfaFailureReason reason, string? message, string userId, string kind, MfaPurpose purpose)
-        : base(reason, message)
+    private MfaVerificationResult(MfaFailureReason reason, string? message, string userId, string kind, MfaPurpose purpose, bool pending = false)
+        : base(reason, message, pending)
     {
         UserId = userId;
         Kind = kind;
@@ -21,7 +22,7 @@ public sealed class MfaVerificationResult : MfaResult
     [MemberNotNullWhen(true, nameof(AuthenticatorId))]
     public new bool Succeeded => base.Succeeded;
 
-    /// <summary>The user the result is about.</summary>
+    /// <summary>The user the result is about (empty when a username-less challenge failed before its user was known).</summary>
     public string UserId { get; }
 
     /// <summary>The factor kind (or <c>recovery-code</c>).</summary>
@@ -42,8 +43,20 @@ public sealed class MfaVerificationResult : MfaResult
     /// <summary>When locked out: how long to wait, or <see langword="null"/> when an admin must unlock.</summary>
     public TimeSpan? RetryAfter { get; private init; }
 
-    /// <summary>The factor's own result (for example the TOTP time step and drift); cast to the factor's type.</summary>
-    public ChallengeCompleteResult? Details { get; private init; }
+    /// <summary>When pending: how long to wait before polling again.</summary>
+    public TimeSpan? PollInterval { get; private init; }
+
+    /// <summary>What the factor reported that is safe to show; read it with <see cref="GetDetails{TDetails}"/>.</summary>
+    public VerificationDetails? Details { get; private init; }
+
+    /// <summary>Whether the authenticator itself verified the user (PIN or biometric), so the step alone is multi-factor.</summary>
+    public bool UserVerified => Succeeded && Details is { UserVerified: true };
+
+    /// <summary>The factor's details as <typeparamref name="TDetails"/>, or <see langword="null"/> when it reported none of that type.</summary>
+    /// <typeparam name="TDetails">The factor's details type (for example <c>TotpVerificationDetails</c>).</typeparam>
+    /// <returns>The details, or <see langword="null"/>.</returns>
+    public TDetails? GetDetails<TDetails>()
+        where TDetails : VerificationDetails => Details as TDetails;
 
     /// <summary>Whether this is a success for exactly this user and purpose.</summary>
     /// <param name="userId">The user the host is acting for.</param>
@@ -52,9 +65,12 @@ public sealed class MfaVerificationResult : MfaResult
     public bool Proves(string userId, MfaPurpose purpose) =>
         Succeeded && string.Equals(UserId, userId, StringComparison.Ordinal) && Purpose == purpose;
 
-    internal static MfaVerificationResult Success(string userId, string kind, MfaPurpose purpose, string authenticatorId, string? challengeId, DateTimeOffset at, ChallengeCompleteResult? details) =>
+    internal static MfaVerificationResult Success(string userId, string kind, MfaPurpose purpose, string authenticatorId, string? challengeId, DateTimeOffset at, VerificationDetails? details) =>
         new(MfaFailureReason.None, null, userId, kind, purpose) { AuthenticatorId = authenticatorId, ChallengeId = challengeId, VerifiedAt = at, Details = details };
 
-    internal static MfaVerificationResult Failure(string userId, string kind, MfaPurpose purpose, MfaFailureReason reason, string? message = null, string? challengeId = null, TimeSpan? retryAfter = null, ChallengeCompleteResult? details = null) =>
-        new(reason, message, userId, kind, purpose) { ChallengeId = challengeId, RetryAfter = retryAfter, Details = details };
+    internal static MfaVerificationResult Waiting(string userId, string kind, MfaPurpose purpose, string challengeId, TimeSpan? pollInterval) =>
+        new(MfaFailureReason.None, null, userId, kind, purpose, pending: true) { ChallengeId = challengeId, PollInterval = pollInterval };
+
+    internal static MfaVerificationResult Failure(string userId, string kind, MfaPurpose purpose, MfaFailureReason reason, string? message = null, string? challengeId = null, TimeSpan? retryAfter = null) =>
+        new(reason, message, userId, kind, purpose) { ChallengeId = challengeId, RetryAfter = retryAfter };
 }

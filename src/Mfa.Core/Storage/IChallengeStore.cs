@@ -26,6 +26,19 @@ public interface IChallengeStore
     /// <returns>The consumed challenge, or <see langword="null"/> when nothing was consumed. Exactly one concurrent caller wins.</returns>
     Task<PendingChallenge?> TryConsumeAsync(string id, ChallengeBinding binding, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Atomically records <paramref name="answer"/> as the challenge's answer if it exists, is of factor
+    /// <paramref name="factorKind"/>, has no answer, is not consumed and has not expired at <paramref name="now"/>;
+    /// otherwise changes nothing. Relational stores do this in one conditional statement.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    /// <param name="factorKind">The factor the challenge must belong to.</param>
+    /// <param name="answer">The answer to record.</param>
+    /// <param name="now">The current time (recorded as the answer time).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The answered challenge, or <see langword="null"/> when nothing was recorded. Exactly one concurrent caller wins.</returns>
+    Task<PendingChallenge?> TryAnswerAsync(string id, string factorKind, ReadOnlyMemory<byte> answer, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes challenges that expired before <paramref name="now"/>.</summary>
     /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -1,4 +1,3 @@
-using Mfa.Totp.Verification;
 
 namespace Mfa.Totp.Codes;
 
@@ -17,14 +16,4 @@ public static class TotpCode
         ArgumentOutOfRangeException.ThrowIfNegative(step, nameof(time));
         return Hotp.Format(Hotp.ComputeCode(key, step, parameters.Algorithm, parameters.Digits), parameters.Digits);
     }
-
-    /// <summary>Checks a code; see <see cref="TotpVerifier.Verify"/>. Does not apply replay protection.</summary>
-    /// <param name="key">The shared secret.</param>
-    /// <param name="code">The submitted code.</param>
-    /// <param name="now">The verifier's time.</param>
-    /// <param name="parameters">The parameters.</param>
-    /// <param name="window">Steps accepted each side.</param>
-    /// <returns>The outcome.</returns>
-    public static TotpVerification Verify(ReadOnlySpan<byte> key, ReadOnlySpan<char> code, DateTimeOffset now, TotpParameters parameters, int window = 1) =>
-        TotpVerifier.Verify(key, code, now, parameters, window);
 }

@@ -21,7 +21,7 @@ public static class TotpVerifier
     /// <param name="now">The verifier's time: always from a <see cref="TimeProvider"/>, never from the request.</param>
     /// <param name="parameters">The generator parameters.</param>
     /// <param name="window">Steps accepted each side of the current one, 0 to <see cref="MaxWindow"/>.</param>
-    /// <returns>The matched step and drift, or why it failed.</returns>
+    /// <returns>The earliest matched step and its drift (and every matched step), or why it failed.</returns>
     public static TotpVerification Verify(ReadOnlySpan<byte> key, ReadOnlySpan<char> code, DateTimeOffset now, TotpParameters parameters, int window)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(window);
@@ -35,7 +35,8 @@ public static class TotpVerifier
 
         var current = parameters.TimeStepAt(now.ToUnixTimeSeconds());
         Span<byte> candidate = stackalloc byte[Hotp.MaxDigits];
-        var matchedStep = long.MinValue;
+        var firstStep = Math.Max(0, current - window);
+        var matches = 0;
 
         // Check every step of the window, without an early exit: the time taken says nothing about which step matched.
         for (var offset = -window; offset <= window; offset++)
@@ -47,16 +48,20 @@ public static class TotpVerifier
             }
 
             Hotp.WriteAscii(Hotp.ComputeCode(key, step, parameters.Algorithm, digits), candidate[..digits]);
-            if (CryptographicOperations.FixedTimeEquals(candidate[..digits], submitted[..digits]))
-            {
-                matchedStep = step;
-            }
+            var equal = CryptographicOperations.FixedTimeEquals(candidate[..digits], submitted[..digits]);
+            matches |= (equal ? 1 : 0) << (int)(step - firstStep);
         }
 
         CryptographicOperations.ZeroMemory(candidate);
-        return matchedStep == long.MinValue
-            ? new TotpVerification(MfaFailureReason.InvalidCode, 0, 0)
-            : new TotpVerification(MfaFailureReason.None, matchedStep, (int)(matchedStep - current));
+        if (matches == 0)
+        {
+            return new TotpVerification(MfaFailureReason.InvalidCode, 0, 0);
+        }
+
+        // The earliest matching step; a code matching several steps (two steps' codes colliding) reports them all, so the
+        // replay guard can take the earliest one later than the last accepted step.
+        var earliest = firstStep + System.Numerics.BitOperations.TrailingZeroCount(matches);
+        return new TotpVerification(MfaFailureReason.None, earliest, (int)(earliest - current)) { FirstStep = firstStep, MatchMask = matches };
     }
 
     /// <summary>Reads exactly <c>destination.Length</c> ASCII digits, skipping spaces; false on anything else or a wrong count.</summary>

@@ -72,7 +72,7 @@ internal static class AssertionVerifier
         // Backup eligibility is fixed when a credential is created: compare currentBe with the record's BE.
         if (data.Flags.HasFlag(AuthenticatorDataFlags.BackupEligible) != stored.BackupEligible)
         {
-            return AssertionOutcome.Fail(MfaFailureReason.InvalidCode, "The credential's backup eligibility changed since it was registered.", data.Flags);
+            return AssertionOutcome.Fail(MfaFailureReason.BackupEligibilityChanged, "The credential's backup eligibility changed since it was registered.", data.Flags);
         }
 
         // Let hash be SHA-256(cData); verify that sig is a valid signature over authData || hash with the record's key.

@@ -8,6 +8,9 @@ internal sealed class RegistrationState
     /// <summary>The user the ceremony was begun for.</summary>
     public required string UserId { get; init; }
 
+    /// <summary>The id the new record gets: fixed at begin, so completing one registration twice stores one record.</summary>
+    public string? AuthenticatorId { get; init; }
+
     /// <summary>The challenge, base64url.</summary>
     public required string Challenge { get; init; }
 

@@ -13,8 +13,8 @@ public static class WebAuthnMfaBuilderExtensions
     /// <param name="configure">Configures <see cref="WebAuthnOptions"/>: at least the RP ID, RP name and origins.</param>
     /// <returns>The builder.</returns>
     /// <remarks>
-    /// Registers <see cref="WebAuthnFactor"/> both as an <see cref="IFactor"/> (for the MFA service) and as itself, for
-    /// its factor-level methods (passkey sign-in without a username, legacy U2F import).
+    /// Hosts use the factor through <c>IMfaService</c>: enrollment, challenges, passkey sign-in without a username
+    /// (<c>BeginDiscoverableChallengeAsync</c>) and legacy U2F import (<c>ImportAuthenticatorAsync</c>).
     /// </remarks>
     public static IMfaBuilder AddWebAuthn(this IMfaBuilder builder, Action<WebAuthnOptions>? configure = null)
     {
@@ -26,8 +26,7 @@ public static class WebAuthnMfaBuilderExtensions
         }
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebAuthnOptions>, WebAuthnOptionsValidator>());
-        builder.Services.TryAddSingleton<WebAuthnFactor>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactor, WebAuthnFactor>(static sp => sp.GetRequiredService<WebAuthnFactor>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactor, WebAuthnFactor>());
         return builder;
     }
 }

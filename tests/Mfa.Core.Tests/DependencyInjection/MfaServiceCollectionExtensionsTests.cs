@@ -177,7 +177,7 @@ public sealed class MfaServiceCollectionExtensionsTests
         return services;
     }
 
-    private static async Task<MfaEnrollmentStart> BeginEnrollmentAsync(ServiceCollection services)
+    private static async Task<MfaEnrollmentStart<CodeEnrollmentPrompt>> BeginEnrollmentAsync(ServiceCollection services)
     {
         await using var provider = services.BuildServiceProvider();
         return await provider.GetRequiredService<IMfaService>().BeginEnrollmentAsync(MfaHarness.Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));

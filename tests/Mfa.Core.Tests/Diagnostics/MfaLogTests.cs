@@ -47,8 +47,23 @@ public sealed class MfaLogTests
         [MfaEventIds.RecoveryCodeRedeemed] = async m =>
             await m.Service.RedeemRecoveryCodeAsync(MfaHarness.Alice, (await m.Service.GenerateRecoveryCodesAsync(MfaHarness.Alice)).Codes[0], MfaPurpose.SignIn),
         [MfaEventIds.RecoveryCodeRefused] = m => m.Service.RedeemRecoveryCodeAsync(MfaHarness.Alice, "00000-00000", MfaPurpose.SignIn),
+        [MfaEventIds.ChallengeAnswered] = m => Answered(m, ChallengeAnswerOutcome.Approved),
+        [MfaEventIds.FraudReported] = m => Answered(m, ChallengeAnswerOutcome.FraudReported),
+        [MfaEventIds.AnswerRefused] = async m =>
+        {
+            var device = await m.EnrollDeviceAsync(MfaHarness.Alice);
+            var (id, _) = await m.BeginApprovalAsync(MfaHarness.Alice);
+            await m.Service.AnswerChallengeAsync(id, new ApprovalAnswer(new byte[16], device, ChallengeAnswerOutcome.Approved));
+        },
         [MfaEventIds.RequirementChanged] = m => m.Service.SetRequirementAsync(MfaHarness.Alice.Id, Policy.MfaRequirement.Optional),
     };
+
+    private static async Task Answered(MfaHarness m, ChallengeAnswerOutcome outcome)
+    {
+        var device = await m.EnrollDeviceAsync(MfaHarness.Alice);
+        var (id, nonce) = await m.BeginApprovalAsync(MfaHarness.Alice);
+        await m.Service.AnswerChallengeAsync(id, new ApprovalAnswer(nonce, device, outcome));
+    }
 
     private static IEnumerable<int> EventIds => typeof(MfaEventIds).GetFields().Select(f => (int)f.GetRawConstantValue()!);
 

@@ -15,6 +15,7 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
     public const string DefaultKind = "code";
 
     private const int CodeLength = 12;
+    private const int IdLength = 22;
 
     private int _challengeBegins;
     private int _challengeCompletions;
@@ -46,8 +47,17 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
     /// <summary>When set, enrolled records carry this credential id (globally unique per factor in the store).</summary>
     public string? EnrollCredentialId { get; set; }
 
-    /// <summary>The records the service reported as stored through <see cref="EnrollmentCompleteResult.OnStored"/>.</summary>
-    public ConcurrentQueue<AuthenticatorRecord> Stored { get; } = new();
+    /// <summary>When set, an enrollment asks the service to record this replay-guard step for the new record first.</summary>
+    public long? InitialReplayStep { get; set; }
+
+    /// <summary>When set, a successful challenge reports these replay-guard steps for the service to advance.</summary>
+    public IReadOnlyList<long>? ReplaySteps { get; set; }
+
+    /// <summary>The enrollment contexts the factor was called with.</summary>
+    public ConcurrentQueue<EnrollmentContext> EnrollmentContexts { get; } = new();
+
+    /// <summary>The challenge contexts the factor was called with (begin and complete).</summary>
+    public ConcurrentQueue<ChallengeContext> ChallengeContexts { get; } = new();
 
     /// <summary>When set, the verifier awaits this before it checks the code (after counting the call).</summary>
     public Func<Task>? InsideVerifier { get; set; }
@@ -56,18 +66,21 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
     /// <returns>A 12-character upper-case hex code.</returns>
     public static string NewCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(CodeLength / 2));
 
-    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, IReadOnlyList<AuthenticatorRecord> existing, CancellationToken cancellationToken = default)
+    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(EnrollmentContext context, EnrollmentRequest request, CancellationToken cancellationToken = default)
     {
+        EnrollmentContexts.Enqueue(context);
         var code = NewCode();
-        var state = Encoding.UTF8.GetBytes(code + (request.Name ?? "Code authenticator"));
-        return ValueTask.FromResult<EnrollmentBeginResult>(new CodeEnrollmentBeginResult(state, code));
+        var state = Encoding.UTF8.GetBytes(code + context.EnrollmentId + (context.Name ?? "Code authenticator"));
+        return ValueTask.FromResult(EnrollmentBeginResult.Begun(new CodeEnrollmentPrompt(code), state));
     }
 
-    public ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(MfaUser user, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
+    public ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(EnrollmentContext context, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
     {
+        EnrollmentContexts.Enqueue(context);
+        var user = context.User;
         Interlocked.Increment(ref _enrollmentCompletions);
         var text = Encoding.UTF8.GetString(state.Span);
-        if (response is not CodeEnrollmentResponse typed || text.Length < CodeLength)
+        if (response is not CodeEnrollmentResponse typed || text.Length < CodeLength + IdLength)
         {
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput));
         }
@@ -77,28 +90,23 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.InvalidCode));
         }
 
+        // The record id is fixed by the enrollment (as real factors fix it at begin): completing it twice stores one record.
         var record = new AuthenticatorRecord
         {
-            Id = AuthenticatorRecord.NewId(),
+            Id = text[CodeLength..(CodeLength + IdLength)],
             UserId = user.Id,
             Kind = Kind,
-            Name = text[CodeLength..],
+            Name = text[(CodeLength + IdLength)..],
             CredentialId = EnrollCredentialId,
             Data = "{\"generation\":0}",
             CreatedAt = (time ?? TimeProvider.System).GetUtcNow(),
         };
-        return ValueTask.FromResult(new EnrollmentCompleteResult(record)
-        {
-            OnStored = (stored, _) =>
-            {
-                Stored.Enqueue(stored);
-                return ValueTask.CompletedTask;
-            },
-        });
+        return ValueTask.FromResult(EnrollmentCompleteResult.Enrolled(record, InitialReplayStep));
     }
 
-    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ChallengeRequest request, CancellationToken cancellationToken = default)
+    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(ChallengeContext context, ChallengeRequest request, CancellationToken cancellationToken = default)
     {
+        ChallengeContexts.Enqueue(context);
         Interlocked.Increment(ref _challengeBegins);
         if (BeginFailure is { } failure)
         {
@@ -106,11 +114,13 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
         }
 
         var code = NewCode();
-        return ValueTask.FromResult<ChallengeBeginResult>(new CodeChallengeBeginResult(Encoding.UTF8.GetBytes(code), code));
+        return ValueTask.FromResult(ChallengeBeginResult.Begun(new CodeChallengePrompt(code), Encoding.UTF8.GetBytes(code)));
     }
 
-    public async ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
+    public async ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
     {
+        ChallengeContexts.Enqueue(context);
+        var authenticators = context.Authenticators;
         Interlocked.Increment(ref _challengeCompletions);
         if (InsideVerifier is { } inside)
         {
@@ -140,12 +150,10 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
 
         if (AnswerWith is { } other)
         {
-            return new ChallengeCompleteResult(other);
+            return ChallengeCompleteResult.Verified(other);
         }
 
-        return ReportChange
-            ? new ChallengeCompleteResult(record with { Data = "{\"generation\":" + (record.Version + 1) + "}" }, changed: true)
-            : new ChallengeCompleteResult(record);
+        return ChallengeCompleteResult.Verified(record, details: null, ReportChange ? "{\"generation\":" + (record.Version + 1) + "}" : null, ReplaySteps);
     }
 
     private static bool CodesEqual(string expected, string actual) =>

@@ -30,6 +30,7 @@ public sealed class MfaHarness : IDisposable
             .UseInMemoryStores();
         collection.AddSingleton<IFactor>(Factor);
         collection.AddSingleton<IFactor>(Other);
+        collection.AddSingleton<IFactor>(Approval);
         services?.Invoke(collection);
         Provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Service = Provider.GetRequiredService<IMfaService>();
@@ -47,6 +48,9 @@ public sealed class MfaHarness : IDisposable
 
     public CodeFactor Other { get; }
 
+    /// <summary>An out-of-band factor: a "device" answers, the page polls.</summary>
+    public ApprovalFactor Approval { get; } = new();
+
     public ServiceProvider Provider { get; }
 
     public IMfaService Service { get; }
@@ -63,7 +67,7 @@ public sealed class MfaHarness : IDisposable
             throw new AssertionException(start.ToString());
         }
 
-        var done = await Service.CompleteEnrollmentAsync(user, start.EnrollmentId, new CodeEnrollmentResponse(kind, ((CodeEnrollmentBeginResult)start.Details).Code));
+        var done = await Service.CompleteEnrollmentAsync(user, start.EnrollmentId, new CodeEnrollmentResponse(kind, start.Prompt!.Code));
         if (!done.Succeeded)
         {
             throw new AssertionException(done.ToString());
@@ -81,7 +85,7 @@ public sealed class MfaHarness : IDisposable
             throw new AssertionException(start.ToString());
         }
 
-        return (start.ChallengeId, ((CodeChallengeBeginResult)start.Details).Code);
+        return (start.ChallengeId, ((CodeChallengePrompt)start.Prompt!).Code);
     }
 
     public Task<MfaVerificationResult> CompleteAsync(MfaUser user, string challengeId, string code, MfaPurpose? purpose = null, string kind = CodeFactor.DefaultKind, string? authenticatorId = null) =>
@@ -100,6 +104,26 @@ public sealed class MfaHarness : IDisposable
         var (id, _) = await BeginAsync(user, authenticatorId: authenticatorId);
         return await CompleteAsync(user, id, CodeFactor.NewCode(), authenticatorId: authenticatorId);
     }
+
+    /// <summary>Enrolls an approval "device" for the user; returns its id.</summary>
+    public async Task<string> EnrollDeviceAsync(MfaUser user)
+    {
+        var start = await Service.BeginEnrollmentAsync(user, new CodeEnrollmentRequest(ApprovalFactor.FactorKind) { Name = "Phone" });
+        var done = await Service.CompleteEnrollmentAsync(user, start.EnrollmentId!, new CodeEnrollmentResponse(ApprovalFactor.FactorKind, "device"));
+        Assert.That(done.Succeeded, Is.True, done.Message);
+        return done.Authenticator!.Id;
+    }
+
+    /// <summary>Begins an approval challenge; returns its id and the nonce the device answers with.</summary>
+    public async Task<(string Id, ReadOnlyMemory<byte> Nonce)> BeginApprovalAsync(MfaUser user, MfaPurpose? purpose = null)
+    {
+        var start = await Service.BeginChallengeAsync(user, new ApprovalChallengeRequest(purpose ?? MfaPurpose.SignIn));
+        Assert.That(start.Succeeded, Is.True, start.Message);
+        return (start.ChallengeId!, start.Prompt!.Nonce);
+    }
+
+    public Task<MfaVerificationResult> PollAsync(MfaUser user, string challengeId, MfaPurpose? purpose = null) =>
+        Service.CompleteChallengeAsync(user, challengeId, purpose ?? MfaPurpose.SignIn, new ApprovalPoll());
 
     public void Dispose() => Provider.Dispose();
 }

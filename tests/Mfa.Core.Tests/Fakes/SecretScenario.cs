@@ -18,7 +18,7 @@ public static class SecretScenario
         var service = mfa.Service;
 
         var enrollment = await service.BeginEnrollmentAsync(alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind) { Name = "Phone" });
-        var enrollmentCode = ((CodeEnrollmentBeginResult)enrollment.Details!).Code;
+        var enrollmentCode = enrollment.Prompt!.Code;
         var wrongEnrollmentCode = CodeFactor.NewCode();
         secrets.AddRange([enrollmentCode, wrongEnrollmentCode]);
         await service.CompleteEnrollmentAsync(alice, enrollment.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, wrongEnrollmentCode));

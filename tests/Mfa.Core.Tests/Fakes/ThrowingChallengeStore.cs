@@ -18,5 +18,8 @@ public sealed class ThrowingChallengeStore : IChallengeStore
     public Task<PendingChallenge?> TryConsumeAsync(string id, ChallengeBinding binding, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ConsumeFault is { } fault ? Task.FromException<PendingChallenge?>(fault) : _inner.TryConsumeAsync(id, binding, now, cancellationToken);
 
+    public Task<PendingChallenge?> TryAnswerAsync(string id, string factorKind, ReadOnlyMemory<byte> answer, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        _inner.TryAnswerAsync(id, factorKind, answer, now, cancellationToken);
+
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => _inner.SweepExpiredAsync(now, cancellationToken);
 }

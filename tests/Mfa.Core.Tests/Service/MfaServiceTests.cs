@@ -31,7 +31,7 @@ public sealed partial class MfaServiceTests
         Assert.That(start.Succeeded, Is.True);
         Assert.That(start.EnrollmentId, Has.Length.EqualTo(22));
         Assert.That(start.ExpiresAt, Is.EqualTo(_mfa.Time.GetUtcNow() + TimeSpan.FromMinutes(10)));
-        Assert.That(start.Details, Is.TypeOf<CodeEnrollmentBeginResult>());
+        Assert.That(start.Prompt, Is.TypeOf<CodeEnrollmentPrompt>());
     }
 
     [Test]
@@ -125,17 +125,45 @@ public sealed partial class MfaServiceTests
     }
 
     [Test]
-    public async Task CompleteEnrollmentAsync_Stored_RunsTheFactorsOnStoredWithTheStoredRecord()
+    public async Task CompleteEnrollmentAsync_FactorAsksForReplayStep_StepRecordedForTheNewRecord()
     {
+        _mfa.Factor.InitialReplayStep = 1000;
         var id = await _mfa.EnrollAsync(Alice);
 
-        var stored = _mfa.Factor.Stored.Single();
-        Assert.That(stored.Id, Is.EqualTo(id));
-        Assert.That(stored.Version, Is.EqualTo(1));
+        var guard = _mfa.Get<IReplayGuardStore>();
+        Assert.That(await guard.TryAdvanceStepAsync(id, 1000), Is.False, "the enrollment's step is used");
+        Assert.That(await guard.TryAdvanceStepAsync(id, 1001), Is.True);
     }
 
     [Test]
-    public async Task CompleteEnrollmentAsync_CredentialAlreadyRegistered_AlreadyEnrolledAndOnStoredNotRun()
+    public async Task CompleteEnrollmentAsync_SameEnrollmentCompletedAgainAfterAFault_ReturnsTheStoredRecord()
+    {
+        var start = await Service.BeginEnrollmentAsync(Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));
+        var first = await Service.CompleteEnrollmentAsync(Alice, start.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, CodeOf(start)));
+        // Simulate a fault after the record was stored but before the enrollment was consumed: un-consume it.
+        var challenges = (Mfa.Core.Storage.InMemory.InMemoryChallengeStore)_mfa.Get<IChallengeStore>();
+        challenges.Unconsume(start.EnrollmentId!);
+
+        var again = await Service.CompleteEnrollmentAsync(Alice, start.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, CodeOf(start)));
+
+        Assert.That(again.Succeeded, Is.True, again.Message);
+        Assert.That(again.Authenticator!.Id, Is.EqualTo(first.Authenticator!.Id));
+        Assert.That(await Service.ListAuthenticatorsAsync(Alice.Id), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task BeginEnrollmentAsync_ContextCarriesServiceMintedIdAndValidatedName()
+    {
+        var start = await Service.BeginEnrollmentAsync(Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind) { Name = "  Work phone  " });
+
+        var context = _mfa.Factor.EnrollmentContexts.Single();
+        Assert.That(context.EnrollmentId, Is.EqualTo(start.EnrollmentId));
+        Assert.That(context.Name, Is.EqualTo("Work phone"));
+        Assert.That(context.ExpiresAt, Is.EqualTo(start.ExpiresAt));
+    }
+
+    [Test]
+    public async Task CompleteEnrollmentAsync_CredentialAlreadyRegistered_AlreadyEnrolledAndNothingStored()
     {
         _mfa.Factor.EnrollCredentialId = "credential-1";
         await _mfa.EnrollAsync(Bob);
@@ -145,7 +173,6 @@ public sealed partial class MfaServiceTests
 
         Assert.That(done.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
         Assert.That(await Service.ListAuthenticatorsAsync(Alice.Id), Is.Empty);
-        Assert.That(_mfa.Factor.Stored, Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -187,7 +214,7 @@ public sealed partial class MfaServiceTests
         var start = await Service.BeginChallengeAsync(Alice, new ChallengeRequest(CodeFactor.DefaultKind, MfaPurpose.SignIn));
 
         Assert.That(start.ExpiresAt, Is.EqualTo(_mfa.Time.GetUtcNow() + TimeSpan.FromMinutes(2)));
-        Assert.That(start.Details, Is.TypeOf<CodeChallengeBeginResult>());
+        Assert.That(start.Prompt, Is.TypeOf<CodeChallengePrompt>());
     }
 
     [Test]
@@ -216,7 +243,7 @@ public sealed partial class MfaServiceTests
         Assert.That(result.AuthenticatorId, Is.EqualTo(id));
         Assert.That(result.ChallengeId, Is.EqualTo(challengeId));
         Assert.That(result.VerifiedAt, Is.EqualTo(_mfa.Time.GetUtcNow()));
-        Assert.That(result.Details, Is.Not.Null);
+        Assert.That(result.IsPending, Is.False);
     }
 
     [Test]
@@ -364,7 +391,7 @@ public sealed partial class MfaServiceTests
         Assert.That(listed.Select(a => a.Id), Is.EqualTo(new[] { first, second }));
     }
 
-    private static string CodeOf(MfaEnrollmentStart start) => ((CodeEnrollmentBeginResult)start.Details!).Code;
+    private static string CodeOf(MfaEnrollmentStart<CodeEnrollmentPrompt> start) => start.Prompt!.Code;
 
     private void Use(Action<MfaOptions>? configure = null, Action<IServiceCollection>? services = null)
     {

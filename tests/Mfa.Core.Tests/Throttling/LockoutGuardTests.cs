@@ -250,7 +250,7 @@ public sealed class LockoutGuardTests
             await Service.CompleteEnrollmentAsync(Alice, start.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, CodeFactor.NewCode()));
         }
 
-        var code = ((CodeEnrollmentBeginResult)start.Details!).Code;
+        var code = start.Prompt!.Code;
         var result = await Service.CompleteEnrollmentAsync(Alice, start.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, code));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));

@@ -1,3 +1,4 @@
+using Mfa.Totp;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Policy;
@@ -6,8 +7,6 @@ using Mfa.Testing;
 using Mfa.Testing.WebAuthn;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
-using Mfa.Totp.Enrollment;
-using Mfa.Totp.Verification;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mfa.Specification.Service;
@@ -118,7 +117,7 @@ public abstract class DurableStoreSpecification
     {
         var begun = await mfa.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest { Name = "Phone" });
         Assert.That(begun.Succeeded, Is.True, begun.Message);
-        Assert.That(Base32.TryDecode(((TotpEnrollmentBegun)begun.Details!).SecretBase32, out var secret, out _), Is.True);
+        Assert.That(Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _), Is.True);
         var completed = await mfa.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new TotpEnrollmentResponse(CodeNow(secret!)));
         Assert.That(completed.Succeeded, Is.True, completed.Message);
 

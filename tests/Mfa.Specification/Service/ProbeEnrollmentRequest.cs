@@ -3,7 +3,7 @@ using Mfa.Core.Factors;
 namespace Mfa.Specification.Service;
 
 /// <summary>Enrolls a probe authenticator.</summary>
-public sealed class ProbeEnrollmentRequest : EnrollmentRequest
+public sealed class ProbeEnrollmentRequest : EnrollmentRequest<ProbeEnrollmentPrompt>
 {
     public override string Kind => ProbeFactor.FactorKind;
 }

@@ -8,40 +8,44 @@ namespace Mfa.Specification.Service;
 /// A minimal factor for store tests: a challenge's state is a random nonce, and answering with that nonce succeeds.
 /// It exercises the pending-challenge path of <see cref="Mfa.Core.Service.IMfaService"/> (consume once, lockout) without a real ceremony.
 /// </summary>
-public sealed class ProbeFactor(TimeProvider time) : IFactor
+public sealed class ProbeFactor : IFactor
 {
     /// <summary>The factor kind.</summary>
     public const string FactorKind = "probe";
 
     public string Kind => FactorKind;
 
-    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(MfaUser user, EnrollmentRequest request, IReadOnlyList<AuthenticatorRecord> existing, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(new EnrollmentBeginResult(new byte[] { 1 }));
+    public ValueTask<EnrollmentBeginResult> BeginEnrollmentAsync(EnrollmentContext context, EnrollmentRequest request, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(EnrollmentBeginResult.Begun(ProbeEnrollmentPrompt.Instance, System.Text.Encoding.UTF8.GetBytes(context.EnrollmentId)));
 
-    public ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(MfaUser user, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
+    public ValueTask<EnrollmentCompleteResult> CompleteEnrollmentAsync(EnrollmentContext context, ReadOnlyMemory<byte> state, EnrollmentResponse response, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(context);
         var record = new AuthenticatorRecord
         {
-            Id = AuthenticatorRecord.NewId(),
-            UserId = user.Id,
+            Id = System.Text.Encoding.UTF8.GetString(state.Span),
+            UserId = context.User.Id,
             Kind = FactorKind,
             Name = "Probe",
             Data = "{}",
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = context.Now,
         };
-        return ValueTask.FromResult(new EnrollmentCompleteResult(record));
+        return ValueTask.FromResult(EnrollmentCompleteResult.Enrolled(record));
     }
 
-    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ChallengeRequest request, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<ChallengeBeginResult>(new ProbeChallengeBegun(RandomNumberGenerator.GetBytes(16)));
-
-    public ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
+    public ValueTask<ChallengeBeginResult> BeginChallengeAsync(ChallengeContext context, ChallengeRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(authenticators);
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        return ValueTask.FromResult(ChallengeBeginResult.Begun(new ProbeChallengePrompt(nonce), nonce));
+    }
+
+    public ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var authenticators = context.Authenticators;
         var answered = response is ProbeChallengeResponse probe && CryptographicOperations.FixedTimeEquals(probe.Answer.Span, state.Span);
         return ValueTask.FromResult(answered
-            ? new ChallengeCompleteResult(authenticators[0])
+            ? ChallengeCompleteResult.Verified(authenticators[0])
             : ChallengeCompleteResult.Failure(MfaFailureReason.InvalidCode, authenticator: authenticators[0]));
     }
 }

@@ -25,7 +25,7 @@ public static class ProbeFlow
         ArgumentNullException.ThrowIfNull(mfa);
         var challenge = await mfa.BeginChallengeAsync(user, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
         Assert.That(challenge.Succeeded, Is.True, challenge.Message);
-        return (challenge.ChallengeId!, ((ProbeChallengeBegun)challenge.Details!).Nonce);
+        return (challenge.ChallengeId!, ((ProbeChallengePrompt)challenge.Prompt!).Nonce);
     }
 
     /// <summary>Completes a sign-in challenge with an answer (the nonce succeeds, anything else fails).</summary>

@@ -38,7 +38,7 @@ public static class WebAuthnFlow
         ArgumentNullException.ThrowIfNull(key);
         var begun = await mfa.BeginEnrollmentAsync(user, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey));
         Assert.That(begun.Succeeded, Is.True, begun.Message);
-        var registration = key.Register(((WebAuthnEnrollmentBeginResult)begun.Details!).OptionsJson);
+        var registration = key.Register(begun.Prompt!.OptionsJson);
         var completed = await mfa.CompleteEnrollmentAsync(user, begun.EnrollmentId!, new WebAuthnEnrollmentResponse(registration.ToJson()));
         Assert.That(completed.Succeeded, Is.True, completed.Message);
         return completed.Authenticator!.Id;
@@ -52,7 +52,7 @@ public static class WebAuthnFlow
         ArgumentNullException.ThrowIfNull(key);
         var begun = await mfa.BeginChallengeAsync(user, new WebAuthnChallengeRequest(MfaPurpose.SignIn));
         Assert.That(begun.Succeeded, Is.True, begun.Message);
-        var assertion = key.Assert(((WebAuthnChallengeBeginResult)begun.Details!).OptionsJson);
+        var assertion = key.Assert(begun.Prompt!.OptionsJson);
         assertion.SignCount = signCount;
         return (begun.ChallengeId!, assertion.ToJson());
     }

@@ -11,7 +11,7 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
         ArgumentNullException.ThrowIfNull(challenge);
         lock (_gate)
         {
-            if (!_challenges.TryAdd(challenge.Id, challenge with { Consumed = false, State = challenge.State.ToArray() }))
+            if (!_challenges.TryAdd(challenge.Id, challenge with { Consumed = false, State = challenge.State.ToArray(), Answer = null, AnsweredAt = null }))
             {
                 throw new InvalidOperationException("A challenge with this id already exists.");
             }
@@ -46,6 +46,23 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
         }
     }
 
+    public Task<PendingChallenge?> TryAnswerAsync(string id, string factorKind, ReadOnlyMemory<byte> answer, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(factorKind);
+        lock (_gate)
+        {
+            if (!_challenges.TryGetValue(id, out var challenge) || challenge.StateAt(now) != PendingChallengeState.Begun || challenge.Binding.FactorKind != factorKind)
+            {
+                return Task.FromResult<PendingChallenge?>(null);
+            }
+
+            var answered = challenge with { Answer = answer.ToArray(), AnsweredAt = now };
+            _challenges[id] = answered;
+            return Task.FromResult<PendingChallenge?>(answered);
+        }
+    }
+
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -57,6 +74,16 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
             }
 
             return Task.FromResult(expired.Count);
+        }
+    }
+
+    /// <summary>Tests only: puts a consumed challenge back to begun, as if the consume had never committed (a fault).</summary>
+    /// <param name="id">The id.</param>
+    internal void Unconsume(string id)
+    {
+        lock (_gate)
+        {
+            _challenges[id] = _challenges[id] with { Consumed = false };
         }
     }
 }

@@ -1,6 +1,6 @@
 using Mfa.Core.Factors;
 
-namespace Mfa.Totp.Enrollment;
+namespace Mfa.Totp;
 
 /// <summary>Completes a TOTP enrollment with the first code the app shows.</summary>
 /// <param name="code">The code.</param>

@@ -2,14 +2,13 @@ using Mfa.Core.Factors;
 using Mfa.Totp.Codes;
 using Mfa.Totp.KeyUri;
 
-namespace Mfa.Totp.Enrollment;
+namespace Mfa.Totp;
 
 /// <summary>What to show a user enrolling a TOTP app: the secret (for manual entry), the otpauth URI and its QR code.</summary>
 /// <remarks>Everything here reveals the secret: show it to the enrolling user only, once. <see cref="ToString"/> hides it.</remarks>
-public sealed class TotpEnrollmentBegun : EnrollmentBeginResult
+public sealed class TotpEnrollmentPrompt : EnrollmentPrompt
 {
-    internal TotpEnrollmentBegun(ReadOnlyMemory<byte> state, string secretBase32, string uri, TotpParameters parameters)
-        : base(state)
+    internal TotpEnrollmentPrompt(string secretBase32, string uri, TotpParameters parameters)
     {
         SecretBase32 = secretBase32;
         Uri = uri;
@@ -40,5 +39,5 @@ public sealed class TotpEnrollmentBegun : EnrollmentBeginResult
     public string GetQrText() => TotpQrCode.ToText(Uri);
 
     /// <inheritdoc />
-    public override string ToString() => "TotpEnrollmentBegun { Secret = hidden }";
+    public override string ToString() => "TotpEnrollmentPrompt { Secret = hidden }";
 }

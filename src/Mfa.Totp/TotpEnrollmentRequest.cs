@@ -1,9 +1,9 @@
 using Mfa.Core.Factors;
 
-namespace Mfa.Totp.Enrollment;
+namespace Mfa.Totp;
 
 /// <summary>Starts enrolling a TOTP authenticator: a new secret, or an imported one.</summary>
-public sealed class TotpEnrollmentRequest : EnrollmentRequest
+public sealed class TotpEnrollmentRequest : EnrollmentRequest<TotpEnrollmentPrompt>
 {
     /// <inheritdoc />
     public override string Kind => Core.Factors.FactorKinds.Totp;

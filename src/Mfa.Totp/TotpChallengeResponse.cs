@@ -1,6 +1,6 @@
 using Mfa.Core.Factors;
 
-namespace Mfa.Totp.Verification;
+namespace Mfa.Totp;
 
 /// <summary>Answers a TOTP challenge with a code.</summary>
 /// <param name="code">The code.</param>
