@@ -49,7 +49,7 @@ public sealed class TotpFactorTests
     {
         var begun = await Service.BeginEnrollmentAsync(user, new TotpEnrollmentRequest { Name = "Phone" });
         Assert.That(begun.Succeeded, Is.True, begun.Message);
-        var details = (TotpEnrollmentBegun)begun.Details!;
+        var details = begun.Prompt!;
         Assert.That(Base32.TryDecode(details.SecretBase32, out var secret, out _), Is.True);
         var completed = await Service.CompleteEnrollmentAsync(user, begun.EnrollmentId!, new TotpEnrollmentResponse(TotpCode.Generate(secret!, _time.GetUtcNow(), TotpParameters.Default)));
         Assert.That(completed.Succeeded, Is.True, completed.Message);
@@ -70,7 +70,7 @@ public sealed class TotpFactorTests
     public async Task BeginEnrollmentAsync_NewSecret_Is160BitsWithMatchingUri()
     {
         var begun = await Service.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest());
-        var details = (TotpEnrollmentBegun)begun.Details!;
+        var details = begun.Prompt!;
         Assert.That(OtpAuthUri.TryParse(details.Uri, out var uri, out _), Is.True);
         Assert.Multiple(() =>
         {
@@ -87,8 +87,8 @@ public sealed class TotpFactorTests
     [Test]
     public async Task BeginEnrollmentAsync_TwoUsers_GetDifferentSecrets()
     {
-        var first = (TotpEnrollmentBegun)(await Service.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest())).Details!;
-        var second = (TotpEnrollmentBegun)(await Service.BeginEnrollmentAsync(s_bob, new TotpEnrollmentRequest())).Details!;
+        var first = (await Service.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest())).Prompt!;
+        var second = (await Service.BeginEnrollmentAsync(s_bob, new TotpEnrollmentRequest())).Prompt!;
         Assert.That(first.SecretBase32, Is.Not.EqualTo(second.SecretBase32));
     }
 
@@ -110,7 +110,7 @@ public sealed class TotpFactorTests
     public async Task CompleteEnrollmentAsync_WrongCode_FailsAndCanBeRetried()
     {
         var begun = await Service.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest());
-        var details = (TotpEnrollmentBegun)begun.Details!;
+        var details = begun.Prompt!;
         Base32.TryDecode(details.SecretBase32, out var secret, out _);
         var good = CodeNow(secret!);
         var wrong = good == "000000" ? "111111" : "000000";
@@ -136,7 +136,7 @@ public sealed class TotpFactorTests
     public async Task CompleteEnrollmentAsync_Expired_Fails()
     {
         var begun = await Service.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest());
-        Base32.TryDecode(((TotpEnrollmentBegun)begun.Details!).SecretBase32, out var secret, out _);
+        Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _);
         _time.Advance(TimeSpan.FromMinutes(11));
         var result = await Service.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new TotpEnrollmentResponse(CodeNow(secret!)));
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.Expired));
@@ -146,7 +146,7 @@ public sealed class TotpFactorTests
     public async Task CompleteEnrollmentAsync_TwiceWithValidCodes_SecondIsAlreadyUsed()
     {
         var begun = await Service.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest());
-        Base32.TryDecode(((TotpEnrollmentBegun)begun.Details!).SecretBase32, out var secret, out _);
+        Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _);
         await Service.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new TotpEnrollmentResponse(CodeNow(secret!)));
         var second = await Service.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new TotpEnrollmentResponse(CodeNow(secret!)));
         Assert.Multiple(async () =>
@@ -160,7 +160,7 @@ public sealed class TotpFactorTests
     public async Task CompleteEnrollmentAsync_OtherUser_IsChallengeMismatch()
     {
         var begun = await Service.BeginEnrollmentAsync(s_alice, new TotpEnrollmentRequest());
-        Base32.TryDecode(((TotpEnrollmentBegun)begun.Details!).SecretBase32, out var secret, out _);
+        Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _);
         var result = await Service.CompleteEnrollmentAsync(s_bob, begun.EnrollmentId!, new TotpEnrollmentResponse(CodeNow(secret!)));
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
     }
@@ -184,7 +184,7 @@ public sealed class TotpFactorTests
             Assert.That(result.Succeeded, Is.True, result.Message);
             Assert.That(result.AuthenticatorId, Is.EqualTo(id));
             Assert.That(result.Proves(s_alice.Id, MfaPurpose.SignIn), Is.True);
-            var details = (TotpChallengeCompleted)result.Details!;
+            var details = result.GetDetails<TotpVerificationDetails>()!;
             Assert.That(details.Drift, Is.Zero);
             Assert.That(details.TimeStep, Is.EqualTo(TotpParameters.Default.TimeStepAt(_time.GetUtcNow().ToUnixTimeSeconds())));
         });

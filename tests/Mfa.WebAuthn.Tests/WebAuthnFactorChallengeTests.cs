@@ -52,7 +52,7 @@ public sealed class WebAuthnFactorChallengeTests
         Assert.That(after.Version, Is.EqualTo(before.Version + 1));
         Assert.That(after.LastUsedAt, Is.EqualTo(_host.Time.GetUtcNow()));
         Assert.That(Data(after).GetProperty("signCount").GetUInt32(), Is.EqualTo(41));
-        var details = (WebAuthnChallengeCompleteResult)result.Details!;
+        var details = result.GetDetails<WebAuthnVerificationDetails>()!;
         Assert.That((details.SignCount, details.UserVerified, details.CounterRollbackDetected), Is.EqualTo((41u, true, false)));
     }
 
@@ -200,11 +200,11 @@ public sealed class WebAuthnFactorChallengeTests
     }
 
     [Test]
-    public async Task CompleteChallenge_BackupEligibilityAppears_FailsInvalidCode()
+    public async Task CompleteChallenge_BackupEligibilityAppears_FailsBackupEligibilityChanged()
     {
         var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Flags |= AuthenticatorDataFlags.BackupEligible);
 
-        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.InvalidCode));
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.BackupEligibilityChanged));
     }
 
     [Test]
@@ -282,7 +282,7 @@ public sealed class WebAuthnFactorChallengeTests
         var result = await host.SignInAsync(WebAuthnHarness.Alice, key, a => a.SignCount = 3);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That(((WebAuthnChallengeCompleteResult)result.Details!).CounterRollbackDetected, Is.True);
+        Assert.That(result.GetDetails<WebAuthnVerificationDetails>()!.CounterRollbackDetected, Is.True);
         var data = Data(await host.RecordAsync(id));
         Assert.That((data.GetProperty("signCount").GetUInt32(), data.GetProperty("counterRollbacks").GetInt32()), Is.EqualTo((10u, 1)));
     }

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Mfa.Core;
-using Mfa.WebAuthn.Attestation;
+using Mfa.Core.Service;
 using Mfa.WebAuthn.Cose;
 using Mfa.WebAuthn.Parsing;
 
@@ -62,7 +62,7 @@ public sealed class WebAuthnFactorEnrollmentTests
         var result = await CompleteWithFactorAsync(c => c.Format = "packed");
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That(((WebAuthnEnrollmentCompleteResult)result).AttestationType, Is.EqualTo(AttestationType.Self));
+        Assert.That(result.Data.GetProperty("attestationType").GetString(), Is.EqualTo("self"));
     }
 
     [Test]
@@ -70,12 +70,11 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         using var certificates = new TestCertificates(_host.Time.GetUtcNow().AddDays(-10), _host.Time.GetUtcNow().AddDays(10));
 
-        var result = (WebAuthnEnrollmentCompleteResult)await CompleteWithFactorAsync(c => (c.Format, c.Attestation) = ("packed", certificates));
+        var result = await CompleteWithFactorAsync(c => (c.Format, c.Attestation) = ("packed", certificates));
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That(result.AttestationType, Is.EqualTo(AttestationType.BasicOrAttCa));
-        Assert.That(result.TrustPath.Select(c => c.Thumbprint), Is.EqualTo(new[] { certificates.Leaf.Thumbprint }));
-        Assert.That(result.Trusted, Is.Null);
+        Assert.That(result.Data.GetProperty("attestationType").GetString(), Is.EqualTo("basic-or-attca"));
+        Assert.That(result.Data.TryGetProperty("trusted", out var trusted) && trusted.ValueKind != JsonValueKind.Null, Is.False);
     }
 
     [Test]
@@ -96,10 +95,10 @@ public sealed class WebAuthnFactorEnrollmentTests
         using var host = TrustingHost(certificates.Root);
         using var key = new TestAuthenticator(WebAuthnHarness.Origin);
 
-        var result = (WebAuthnEnrollmentCompleteResult)await CompleteWithFactorAsync(host, key, c => (c.Format, c.Attestation) = ("packed", certificates));
+        var result = await CompleteWithFactorAsync(host, key, c => (c.Format, c.Attestation) = ("packed", certificates));
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That(result.Trusted, Is.True);
+        Assert.That(result.Data.GetProperty("trusted").GetBoolean(), Is.True);
     }
 
     [Test]
@@ -280,8 +279,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         var result = await CompleteWithFactorAsync(c => c.Flags |= AuthenticatorDataFlags.BackupEligible | AuthenticatorDataFlags.BackupState);
 
-        var credential = ((WebAuthnEnrollmentCompleteResult)result).Credential;
-        Assert.That((credential.BackupEligible, credential.BackupState), Is.EqualTo((true, true)));
+        Assert.That((result.Data.GetProperty("backupEligible").GetBoolean(), result.Data.GetProperty("backupState").GetBoolean()), Is.EqualTo((true, true)));
     }
 
     [Test]
@@ -365,7 +363,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         var result = await CompleteWithFactorAsync(c => c.ClientExtensionResults = "{\"credProps\":{\"rk\":true},\"other\":{\"x\":[1]}}");
 
-        Assert.That(((WebAuthnEnrollmentCompleteResult)result).Credential.Discoverable, Is.True);
+        Assert.That(result.Data.GetProperty("discoverable").GetBoolean(), Is.True);
     }
 
     [Test]
@@ -465,10 +463,10 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_StateOfAnotherUser_FailsChallengeMismatch()
     {
-        var begun = await _host.Factor.BeginEnrollmentAsync(WebAuthnHarness.Bob, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey), []);
-        var json = _key.Register(((WebAuthnEnrollmentBeginResult)begun).OptionsJson).ToJson();
+        var begun = await _host.Factor.BeginEnrollmentAsync(_host.EnrollmentContext(WebAuthnHarness.Bob), new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey));
+        var json = _key.Register(((WebAuthnEnrollmentPrompt)begun.Prompt!).OptionsJson).ToJson();
 
-        var result = await _host.Factor.CompleteEnrollmentAsync(WebAuthnHarness.Alice, begun.State, new WebAuthnEnrollmentResponse(json));
+        var result = await _host.Factor.CompleteEnrollmentAsync(_host.EnrollmentContext(WebAuthnHarness.Alice), begun.State, new WebAuthnEnrollmentResponse(json));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
     }
@@ -505,13 +503,22 @@ public sealed class WebAuthnFactorEnrollmentTests
         o.TrustAnchors = new Dictionary<Guid, IReadOnlyList<X509Certificate2>> { [Guid.Empty] = [root] };
     });
 
-    private Task<Core.Factors.EnrollmentCompleteResult> CompleteWithFactorAsync(Action<RegistrationCeremony> change) => CompleteWithFactorAsync(_host, _key, change);
+    private Task<Enrolled> CompleteWithFactorAsync(Action<RegistrationCeremony> change) => CompleteWithFactorAsync(_host, _key, change);
 
-    private static async Task<Core.Factors.EnrollmentCompleteResult> CompleteWithFactorAsync(WebAuthnHarness host, TestAuthenticator key, Action<RegistrationCeremony> change)
+    /// <summary>Enrolls through the service and returns the outcome with the stored record's data (what the factor recorded).</summary>
+    private static async Task<Enrolled> CompleteWithFactorAsync(WebAuthnHarness host, TestAuthenticator key, Action<RegistrationCeremony> change)
     {
-        var begun = await host.Factor.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey), []);
-        var ceremony = key.Register(((WebAuthnEnrollmentBeginResult)begun).OptionsJson);
-        change(ceremony);
-        return await host.Factor.CompleteEnrollmentAsync(WebAuthnHarness.Alice, begun.State, new WebAuthnEnrollmentResponse(ceremony.ToJson()));
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, key, change);
+        var data = result.Succeeded ? JsonDocument.Parse((await host.RecordAsync(result.Authenticator.Id)).Data).RootElement.Clone() : default;
+        return new Enrolled(result, data);
+    }
+
+    private sealed record Enrolled(MfaOperationResult Result, JsonElement Data)
+    {
+        public bool Succeeded => Result.Succeeded;
+
+        public string Message => Result.Message;
+
+        public MfaFailureReason FailureReason => Result.FailureReason;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mfa.Core;
+using Mfa.Core.Service;
 using Mfa.WebAuthn.Parsing;
 
 namespace Mfa.WebAuthn.Tests;
@@ -34,7 +35,7 @@ public sealed class WebAuthnFactorLegacyTests
         var result = await ImportAsync();
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        var record = await _host.RecordAsync(result.AuthenticatorId!);
+        var record = await _host.RecordAsync(result.Authenticator!.Id);
         var data = JsonDocument.Parse(record.Data).RootElement;
         Assert.That((record.CredentialId, data.GetProperty("kind").GetString(), data.GetProperty("appId").GetString()), Is.EqualTo((_u2f.CredentialIdText, "legacy-u2f", AppId)));
     }
@@ -42,7 +43,7 @@ public sealed class WebAuthnFactorLegacyTests
     [Test]
     public async Task ImportLegacyU2fKey_CoseKey_Succeeds()
     {
-        var result = await _host.Factor.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.CosePublicKey(), AppId));
+        var result = await _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.CosePublicKey(), AppId));
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -53,7 +54,7 @@ public sealed class WebAuthnFactorLegacyTests
         var point = _u2f.UncompressedPoint;
         point[^1] ^= 1;
 
-        var result = await _host.Factor.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, point, AppId));
+        var result = await _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, point, AppId));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -63,7 +64,7 @@ public sealed class WebAuthnFactorLegacyTests
     [TestCase("")]
     public async Task ImportLegacyU2fKey_AppIdNotHttpsUrl_FailsMalformedInput(string appId)
     {
-        var result = await _host.Factor.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, appId));
+        var result = await _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, appId));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -71,7 +72,7 @@ public sealed class WebAuthnFactorLegacyTests
     [Test]
     public async Task ImportLegacyU2fKey_EmptyKeyHandle_FailsMalformedInput()
     {
-        var result = await _host.Factor.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(Array.Empty<byte>(), _u2f.UncompressedPoint, AppId));
+        var result = await _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(Array.Empty<byte>(), _u2f.UncompressedPoint, AppId));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -81,7 +82,7 @@ public sealed class WebAuthnFactorLegacyTests
     {
         await ImportAsync();
 
-        var result = await _host.Factor.ImportLegacyU2fKeyAsync(WebAuthnHarness.Bob, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, AppId));
+        var result = await _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Bob, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, AppId));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
     }
@@ -100,7 +101,7 @@ public sealed class WebAuthnFactorLegacyTests
     [Test]
     public async Task CompleteChallenge_LegacyKeyThroughAppId_Succeeds()
     {
-        var id = (await ImportAsync()).AuthenticatorId;
+        var id = (await ImportAsync()).Authenticator!.Id;
 
         var result = await _host.SignInAsync(WebAuthnHarness.Alice, _u2f, LegacyAssertion);
 
@@ -121,7 +122,7 @@ public sealed class WebAuthnFactorLegacyTests
     [Test]
     public async Task CompleteChallenge_CounterBelowImportedCounter_FailsCounterRollback()
     {
-        await _host.Factor.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, AppId) { SignCount = 50 });
+        await _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, AppId) { SignCount = 50 });
         _u2f.SignCount = 49;
 
         var result = await _host.SignInAsync(WebAuthnHarness.Alice, _u2f, LegacyAssertion);
@@ -132,7 +133,7 @@ public sealed class WebAuthnFactorLegacyTests
     [Test]
     public async Task RenameAuthenticator_LegacyKey_Renames()
     {
-        var id = (await ImportAsync()).AuthenticatorId!;
+        var id = (await ImportAsync()).Authenticator!.Id;
 
         var result = await _host.Mfa.RenameAuthenticatorAsync(WebAuthnHarness.Alice.Id, id, "Old YubiKey");
 
@@ -142,7 +143,7 @@ public sealed class WebAuthnFactorLegacyTests
     [Test]
     public async Task RemoveAuthenticator_LegacyKey_Removes()
     {
-        var id = (await ImportAsync()).AuthenticatorId!;
+        var id = (await ImportAsync()).Authenticator!.Id;
 
         var result = await _host.Mfa.RemoveAuthenticatorAsync(WebAuthnHarness.Alice.Id, id, force: true);
 
@@ -153,7 +154,7 @@ public sealed class WebAuthnFactorLegacyTests
     [Test]
     public async Task BeginEnrollment_LegacyKind_FailsNotSupported()
     {
-        var result = await _host.Factor.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.LegacyU2f), []);
+        var result = await _host.Mfa.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.LegacyU2f));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.NotSupported));
     }
@@ -167,6 +168,6 @@ public sealed class WebAuthnFactorLegacyTests
         assertion.ClientExtensionResults = "{\"appid\":true}";
     }
 
-    private Task<WebAuthnImportResult> ImportAsync() =>
-        _host.Factor.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, AppId));
+    private Task<MfaOperationResult> ImportAsync() =>
+        _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.UncompressedPoint, AppId));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mfa.Core;
+using Mfa.Core.Service;
 using Mfa.WebAuthn.Parsing;
 
 namespace Mfa.WebAuthn.Tests;
@@ -31,9 +32,9 @@ public sealed class WebAuthnFactorPasskeyTests
     [Test]
     public async Task BeginPasskeySignIn_Always_OffersNoCredentials()
     {
-        var start = await _host.Factor.BeginPasskeySignInAsync();
+        var start = await _host.BeginPasskeySignInAsync();
 
-        using var options = JsonDocument.Parse(start.OptionsJson);
+        using var options = JsonDocument.Parse(start.Prompt!.OptionsJson);
         Assert.That(options.RootElement.GetProperty("allowCredentials").GetArrayLength(), Is.Zero);
         Assert.That(start.ExpiresAt, Is.EqualTo(_host.Time.GetUtcNow() + TimeSpan.FromMinutes(2)));
     }
@@ -88,11 +89,11 @@ public sealed class WebAuthnFactorPasskeyTests
     [Test]
     public async Task CompletePasskeySignIn_SameChallengeTwice_SecondFailsAlreadyUsed()
     {
-        var start = await _host.Factor.BeginPasskeySignInAsync();
-        var response = new WebAuthnChallengeResponse(_passkey.Assert(start.OptionsJson).ToJson());
-        await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, response);
+        var start = await _host.BeginPasskeySignInAsync();
+        var response = new WebAuthnChallengeResponse(_passkey.Assert(start.Prompt!.OptionsJson).ToJson());
+        await _host.CompletePasskeySignInAsync(start.ChallengeId!, response);
 
-        var second = await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, response);
+        var second = await _host.CompletePasskeySignInAsync(start.ChallengeId!, response);
 
         Assert.That(second.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
     }
@@ -100,11 +101,11 @@ public sealed class WebAuthnFactorPasskeyTests
     [Test]
     public async Task CompletePasskeySignIn_AfterLifetime_FailsExpired()
     {
-        var start = await _host.Factor.BeginPasskeySignInAsync();
-        var response = new WebAuthnChallengeResponse(_passkey.Assert(start.OptionsJson).ToJson());
+        var start = await _host.BeginPasskeySignInAsync();
+        var response = new WebAuthnChallengeResponse(_passkey.Assert(start.Prompt!.OptionsJson).ToJson());
         _host.Time.Advance(TimeSpan.FromMinutes(3));
 
-        var result = await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, response);
+        var result = await _host.CompletePasskeySignInAsync(start.ChallengeId!, response);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.Expired));
     }
@@ -112,9 +113,9 @@ public sealed class WebAuthnFactorPasskeyTests
     [Test]
     public async Task CompletePasskeySignIn_UnknownChallenge_FailsChallengeNotFound()
     {
-        var start = await _host.Factor.BeginPasskeySignInAsync();
+        var start = await _host.BeginPasskeySignInAsync();
 
-        var result = await _host.Factor.CompletePasskeySignInAsync("nope", new WebAuthnChallengeResponse(_passkey.Assert(start.OptionsJson).ToJson()));
+        var result = await _host.CompletePasskeySignInAsync("nope", new WebAuthnChallengeResponse(_passkey.Assert(start.Prompt!.OptionsJson).ToJson()));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeNotFound));
     }
@@ -124,16 +125,99 @@ public sealed class WebAuthnFactorPasskeyTests
     {
         var (challengeId, optionsJson) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
 
-        var result = await _host.Factor.CompletePasskeySignInAsync(challengeId, new WebAuthnChallengeResponse(_passkey.Assert(optionsJson).ToJson()));
+        var result = await _host.CompletePasskeySignInAsync(challengeId, new WebAuthnChallengeResponse(_passkey.Assert(optionsJson).ToJson()));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
     }
 
-    private async Task<WebAuthnPasskeySignInResult> SignInAsync(Action<AssertionCeremony>? change = null)
+    [Test]
+    public async Task CompletePasskeySignIn_UserLockedOutByWrongSecondFactors_LockedOutAndNotVerified()
     {
-        var start = await _host.Factor.BeginPasskeySignInAsync();
-        var ceremony = _passkey.Assert(start.OptionsJson);
+        for (var i = 0; i < 5; i++)
+        {
+            await _host.SignInAsync(WebAuthnHarness.Alice, _passkey, a => a.CorruptSignature = true);
+        }
+
+        var result = await SignInAsync();
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
+        Assert.That(result.RetryAfter, Is.Not.Null);
+        Assert.That(result.UserId, Is.EqualTo("alice"));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_HardLockedPasskey_LockedOut()
+    {
+        using var host = new WebAuthnHarness(configureMfa: o => o.HardLockThreshold = 3);
+        using var passkey = new TestAuthenticator(WebAuthnHarness.Origin);
+        await host.EnrolledAsync(WebAuthnHarness.Alice, passkey, WebAuthnAuthenticatorKind.Device);
+        for (var i = 0; i < 3; i++)
+        {
+            await host.SignInAsync(WebAuthnHarness.Alice, passkey, a => a.CorruptSignature = true);
+        }
+
+        var start = await host.BeginPasskeySignInAsync();
+        var result = await host.CompletePasskeySignInAsync(start.ChallengeId!, new WebAuthnChallengeResponse(passkey.Assert(start.Prompt!.OptionsJson).ToJson()));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_WrongSignatures_CountTowardTheUsersThrottle()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInAsync(a => a.CorruptSignature = true);
+        }
+
+        var secondFactor = await _host.Mfa.BeginChallengeAsync(WebAuthnHarness.Alice, new WebAuthnChallengeRequest(MfaPurpose.SignIn));
+
+        Assert.That(secondFactor.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_WebAuthnNotAllowedByPolicy_FactorNotAllowed()
+    {
+        using var host = new WebAuthnHarness(configureMfa: o => o.AllowedFactors.Add("totp"));
+
+        var start = await host.Mfa.BeginDiscoverableChallengeAsync(new WebAuthnChallengeRequest(MfaPurpose.SignIn), "192.0.2.1");
+
+        Assert.That(start.FailureReason, Is.EqualTo(MfaFailureReason.FactorNotAllowed));
+    }
+
+    [Test]
+    public async Task BeginPasskeySignIn_TooManyFromOneClient_RateLimitedOthersUnaffected()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await _host.BeginPasskeySignInAsync("198.51.100.7");
+        }
+
+        var limited = await _host.Mfa.BeginDiscoverableChallengeAsync(new WebAuthnChallengeRequest(MfaPurpose.SignIn), "198.51.100.7");
+        var other = await _host.Mfa.BeginDiscoverableChallengeAsync(new WebAuthnChallengeRequest(MfaPurpose.SignIn), "198.51.100.8");
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        var later = await _host.Mfa.BeginDiscoverableChallengeAsync(new WebAuthnChallengeRequest(MfaPurpose.SignIn), "198.51.100.7");
+
+        Assert.That(limited.FailureReason, Is.EqualTo(MfaFailureReason.RateLimited));
+        Assert.That(limited.RetryAfter, Is.GreaterThan(TimeSpan.Zero));
+        Assert.That(other.Succeeded, Is.True);
+        Assert.That(later.Succeeded, Is.True);
+    }
+
+    [Test]
+    public async Task CompletePasskeySignIn_Success_ProvesTheOwnerForThePurpose()
+    {
+        var result = await SignInAsync();
+
+        Assert.That(result.Proves("alice", MfaPurpose.SignIn), Is.True);
+        Assert.That(result.GetDetails<WebAuthnVerificationDetails>()!.AuthenticatorKind, Is.EqualTo(WebAuthnAuthenticatorKind.Device));
+    }
+
+    private async Task<MfaVerificationResult> SignInAsync(Action<AssertionCeremony>? change = null)
+    {
+        var start = await _host.BeginPasskeySignInAsync();
+        var ceremony = _passkey.Assert(start.Prompt!.OptionsJson);
         change?.Invoke(ceremony);
-        return await _host.Factor.CompletePasskeySignInAsync(start.ChallengeId, new WebAuthnChallengeResponse(ceremony.ToJson()));
+        return await _host.CompletePasskeySignInAsync(start.ChallengeId!, new WebAuthnChallengeResponse(ceremony.ToJson()));
     }
 }

@@ -46,7 +46,15 @@ internal sealed class WebAuthnHarness : IDisposable
 
     public IMfaService Mfa => Provider.GetRequiredService<IMfaService>();
 
-    public WebAuthnFactor Factor => Provider.GetRequiredService<WebAuthnFactor>();
+    public WebAuthnFactor Factor => Provider.GetServices<IFactor>().OfType<WebAuthnFactor>().Single();
+
+    /// <summary>A context as the service would give the factor at enrollment (for tests that call the factor directly).</summary>
+    public EnrollmentContext EnrollmentContext(MfaUser user, IReadOnlyList<AuthenticatorRecord>? existing = null) =>
+        new(user, AuthenticatorRecord.NewId(), null, Time.GetUtcNow(), Time.GetUtcNow().AddMinutes(10), existing ?? []);
+
+    /// <summary>A context as the service would give the factor at a challenge.</summary>
+    public ChallengeContext ChallengeContext(MfaUser user, IReadOnlyList<AuthenticatorRecord> authenticators) =>
+        new(user, AuthenticatorRecord.NewId(), MfaPurpose.SignIn, Time.GetUtcNow(), Time.GetUtcNow().AddMinutes(2), authenticators);
 
     public IAuthenticatorStore Store => Provider.GetRequiredService<IAuthenticatorStore>();
 
@@ -54,7 +62,7 @@ internal sealed class WebAuthnHarness : IDisposable
     {
         var begun = await Mfa.BeginEnrollmentAsync(user, new WebAuthnEnrollmentRequest(kind));
         Assert.That(begun.Succeeded, Is.True, begun.Message);
-        return (begun.EnrollmentId!, ((WebAuthnEnrollmentBeginResult)begun.Details!).OptionsJson);
+        return (begun.EnrollmentId!, begun.Prompt!.OptionsJson);
     }
 
     /// <summary>Enrolls <paramref name="authenticator"/> for <paramref name="user"/>, letting the test break one thing.</summary>
@@ -73,15 +81,28 @@ internal sealed class WebAuthnHarness : IDisposable
         return enrolled.Authenticator!.Id;
     }
 
-    public async Task<(string ChallengeId, string OptionsJson)> BeginChallengeAsync(MfaUser user, ChallengeRequest? request = null)
+    public async Task<(string ChallengeId, string OptionsJson)> BeginChallengeAsync(MfaUser user, ChallengeRequest<WebAuthnChallengePrompt>? request = null)
     {
         var begun = await Mfa.BeginChallengeAsync(user, request ?? new WebAuthnChallengeRequest(MfaPurpose.SignIn));
         Assert.That(begun.Succeeded, Is.True, begun.Message);
-        return (begun.ChallengeId!, ((WebAuthnChallengeBeginResult)begun.Details!).OptionsJson);
+        return (begun.ChallengeId!, begun.Prompt!.OptionsJson);
     }
 
+    /// <summary>Begins a passkey sign-in without a username (through the service, as a host does).</summary>
+    public async Task<MfaChallengeStart<WebAuthnChallengePrompt>> BeginPasskeySignInAsync(string clientKey = "192.0.2.1")
+    {
+        var begun = await Mfa.BeginDiscoverableChallengeAsync(new WebAuthnChallengeRequest(MfaPurpose.SignIn), clientKey);
+        Assert.That(begun.Succeeded, Is.True, begun.Message);
+        return begun;
+    }
+
+    public Task<MfaVerificationResult> CompletePasskeySignInAsync(string challengeId, WebAuthnChallengeResponse response) =>
+        Mfa.CompleteDiscoverableChallengeAsync(challengeId, MfaPurpose.SignIn, response);
+
+    public Task<MfaOperationResult> ImportLegacyU2fKeyAsync(MfaUser user, LegacyU2fKey key) => Mfa.ImportAuthenticatorAsync(user, key);
+
     /// <summary>Signs <paramref name="user"/> in with <paramref name="authenticator"/>, letting the test break one thing.</summary>
-    public async Task<MfaVerificationResult> SignInAsync(MfaUser user, TestAuthenticator authenticator, Action<AssertionCeremony>? change = null, ChallengeRequest? request = null)
+    public async Task<MfaVerificationResult> SignInAsync(MfaUser user, TestAuthenticator authenticator, Action<AssertionCeremony>? change = null, ChallengeRequest<WebAuthnChallengePrompt>? request = null)
     {
         var (challengeId, optionsJson) = await BeginChallengeAsync(user, request);
         var ceremony = authenticator.Assert(optionsJson);

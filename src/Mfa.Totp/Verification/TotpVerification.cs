@@ -17,6 +17,14 @@ public readonly record struct TotpVerification(MfaFailureReason Failure, long Ti
     /// <summary>Which steps of the window matched: bit <c>i</c> is step <see cref="FirstStep"/> + <c>i</c>.</summary>
     internal int MatchMask { get; init; }
 
+    /// <summary>Equal when the outcome, the (earliest) step and the drift are equal.</summary>
+    /// <param name="other">The other verification.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(TotpVerification other) => Failure == other.Failure && TimeStep == other.TimeStep && Drift == other.Drift;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Failure, TimeStep, Drift);
+
     /// <summary>Every matched step, earliest first (usually one; two when two steps' codes collide).</summary>
     /// <returns>The steps.</returns>
     public IReadOnlyList<long> MatchedSteps()

@@ -42,7 +42,7 @@ public sealed class TotpTests
     [TestCaseSource(nameof(Rfc6238Vectors))]
     public void Verify_Rfc6238Vector_MatchesWithZeroDrift(byte[] seed, TotpAlgorithm algorithm, long time, long step, string code8, string code6)
     {
-        var result = TotpVerifier.Verify(seed, code8, DateTimeOffset.FromUnixTimeSeconds(time), new TotpParameters(algorithm, 8), window: 0);
+        var result = Mfa.Totp.Verification.TotpVerifier.Verify(seed, code8, DateTimeOffset.FromUnixTimeSeconds(time), new TotpParameters(algorithm, 8), window: 0);
         Assert.That(result, Is.EqualTo(new Mfa.Totp.Verification.TotpVerification(Mfa.Core.MfaFailureReason.None, step, 0)));
     }
 
