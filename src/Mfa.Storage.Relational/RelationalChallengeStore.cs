@@ -118,7 +118,7 @@ internal sealed class RelationalChallengeStore : IChallengeStore
         ExpiresAt = reader.GetTime(6),
         State = reader.GetBlob(7),
         Consumed = reader.GetBoolean(8),
-        Answer = reader.IsDBNull(9) ? null : reader.GetBlob(9),
+        Answer = reader.IsDBNull(9) ? default(ReadOnlyMemory<byte>?) : reader.GetBlob(9),
         AnsweredAt = reader.GetNullableTime(10),
     };
 }

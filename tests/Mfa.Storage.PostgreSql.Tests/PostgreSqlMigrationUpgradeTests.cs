@@ -8,7 +8,7 @@ namespace Mfa.Storage.PostgreSql.Tests;
 [TestFixture]
 public sealed class PostgreSqlMigrationUpgradeTests
 {
-    private static readonly Migration s_breaksHalfWay = new(2, "breaks", """
+    private static readonly Migration s_breaksHalfWay = new(PostgreSqlDatabase.EmbeddedMigrations.Count + 1, "breaks", """
         CREATE TABLE "{schema}"."{prefix}half_done" (id integer NOT NULL PRIMARY KEY);
         ALTER TABLE "{schema}"."{prefix}no_such_table" ADD COLUMN x integer;
         """);

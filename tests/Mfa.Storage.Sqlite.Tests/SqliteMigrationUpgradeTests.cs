@@ -9,9 +9,11 @@ namespace Mfa.Storage.Sqlite.Tests;
 [TestFixture]
 public sealed class SqliteMigrationUpgradeTests
 {
-    private static readonly Migration s_addTable = new(2, "add_notes", """CREATE TABLE "{prefix}notes" (id INTEGER NOT NULL PRIMARY KEY);""");
+    private static readonly int s_next = SqliteDatabase.EmbeddedMigrations.Count + 1;
 
-    private static readonly Migration s_breaksHalfWay = new(2, "breaks", """
+    private static readonly Migration s_addTable = new(s_next, "add_notes", """CREATE TABLE "{prefix}notes" (id INTEGER NOT NULL PRIMARY KEY);""");
+
+    private static readonly Migration s_breaksHalfWay = new(s_next, "breaks", """
         CREATE TABLE "{prefix}half_done" (id INTEGER NOT NULL PRIMARY KEY);
         ALTER TABLE "{prefix}no_such_table" ADD COLUMN x INTEGER;
         """);
@@ -48,7 +50,7 @@ public sealed class SqliteMigrationUpgradeTests
         var applied = await upgraded.MigrateAsync(CancellationToken.None);
 
         Assert.That(applied, Is.EqualTo(1));
-        Assert.That(await upgraded.GetSchemaVersionAsync(CancellationToken.None), Is.EqualTo(2));
+        Assert.That(await upgraded.GetSchemaVersionAsync(CancellationToken.None), Is.EqualTo(s_next));
         Assert.That(await TableCountAsync("mfa_notes"), Is.EqualTo(1));
         Assert.That(await new RelationalReplayGuardStore(upgraded).GetLastStepAsync("auth-1"), Is.EqualTo(42));
     }
@@ -62,7 +64,7 @@ public sealed class SqliteMigrationUpgradeTests
         await using var broken = Open(s_breaksHalfWay);
         Assert.That(async () => await broken.MigrateAsync(CancellationToken.None), Throws.InstanceOf<SqliteException>());
 
-        Assert.That(await current.GetSchemaVersionAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await current.GetSchemaVersionAsync(CancellationToken.None), Is.EqualTo(s_next - 1));
         Assert.That(await TableCountAsync("mfa_half_done"), Is.Zero);
     }
 
@@ -76,7 +78,7 @@ public sealed class SqliteMigrationUpgradeTests
         await using var older = new SqliteDatabase(new SqliteStoreOptions { ConnectionString = _file.ConnectionString(), RunMigrationsAtStartup = false }, TimeProvider.System, NullLogger.Instance);
 
         Assert.That(async () => await new RelationalChallengeStore(older).FindAsync("any"), Throws.Nothing);
-        Assert.That(await older.GetSchemaVersionAsync(CancellationToken.None), Is.EqualTo(2));
+        Assert.That(await older.GetSchemaVersionAsync(CancellationToken.None), Is.EqualTo(s_next));
     }
 
     [Test]

@@ -143,7 +143,7 @@ public static class StoreLoadBenchmark
         {
             _time.Set(s_start);
             var begun = await Mfa.BeginEnrollmentAsync(user, new TotpEnrollmentRequest());
-            Base32.TryDecode(((TotpEnrollmentBegun)begun.Details!).SecretBase32, out var secret, out _);
+            Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _);
             var completed = await Mfa.CompleteEnrollmentAsync(user, begun.EnrollmentId!, new TotpEnrollmentResponse(TotpCode.Generate(secret!, s_start, TotpParameters.Default)));
             if (!completed.Succeeded)
             {

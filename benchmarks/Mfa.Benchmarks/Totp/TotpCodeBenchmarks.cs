@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using Mfa.Totp;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Verification;
 

@@ -55,6 +55,7 @@ public class WebAuthnAssertionBenchmarks
 
     private ServiceProvider _services = null!;
     private WebAuthnFactor _factor = null!;
+    private ChallengeContext _context = null!;
     private MfaUser _user = null!;
     private AuthenticatorRecord[] _records = null!;
     private ReadOnlyMemory<byte> _factorState;
@@ -118,7 +119,7 @@ public class WebAuthnAssertionBenchmarks
     public bool Es256Verify() => Verify(_policy, _challenge, _es256Cose, _es256Decoded);
 
     [Benchmark(Description = "ES256 factor CompleteChallengeAsync (JSON in)")]
-    public ValueTask<ChallengeCompleteResult> Es256FactorCompleteAsync() => _factor.CompleteChallengeAsync(_user, _records, _factorState, _factorResponse);
+    public ValueTask<ChallengeCompleteResult> Es256FactorCompleteAsync() => _factor.CompleteChallengeAsync(_context, _factorState, _factorResponse);
 
     [Benchmark(Description = "ES256 Identity PasskeyHandler.PerformAssertionAsync (JSON in)")]
     public async Task<bool> IdentityPerformAssertionAsync() => (await _identity.PerformAssertionAsync(_identityContext).ConfigureAwait(false)).Succeeded;
@@ -197,16 +198,17 @@ public class WebAuthnAssertionBenchmarks
         var services = new ServiceCollection();
         services.AddMfa(o => o.SecretKey = new byte[32]).UseInMemoryStores().AddWebAuthn(o => (o.RelyingPartyId, o.RelyingPartyName, o.Origins) = (RpId, "Example", [Origin]));
         _services = services.BuildServiceProvider();
-        _factor = _services.GetRequiredService<WebAuthnFactor>();
+        _factor = _services.GetServices<IFactor>().OfType<WebAuthnFactor>().Single();
         _user = new MfaUser("alice", "Alice");
         var data = $$"""{"v":1,"kind":"security-key","publicKey":"{{Base64Url.EncodeToString(_es256Cose)}}","alg":-7,"signCount":0,"userHandle":"dXNlcg"}""";
         _records =
         [
             new AuthenticatorRecord { Id = "r1", UserId = _user.Id, Kind = FactorKinds.WebAuthn, Name = "key", CredentialId = Base64Url.EncodeToString(credentialId), Data = data, CreatedAt = DateTimeOffset.UnixEpoch, Version = 1 },
         ];
-        var begun = (WebAuthnChallengeBeginResult)await _factor.BeginChallengeAsync(_user, _records, new ChallengeRequest(FactorKinds.WebAuthn, MfaPurpose.SignIn));
+        _context = new ChallengeContext(_user, "challenge", MfaPurpose.SignIn, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, _records);
+        var begun = await _factor.BeginChallengeAsync(_context, new WebAuthnChallengeRequest(MfaPurpose.SignIn));
         _factorState = begun.State;
-        var challenge = JsonDocument.Parse(begun.OptionsJson).RootElement.GetProperty("challenge").GetString()!;
+        var challenge = JsonDocument.Parse(((WebAuthnChallengePrompt)begun.Prompt!).OptionsJson).RootElement.GetProperty("challenge").GetString()!;
         var payload = AssertionPayload.Create(credentialId, challenge, Origin, RpId, data => key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
         _factorResponse = new WebAuthnChallengeResponse(payload.ResponseJson);
     }

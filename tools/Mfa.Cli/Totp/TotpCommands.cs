@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Mfa.Totp;
 using Mfa.Cli.Cli;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
