@@ -113,4 +113,7 @@ public enum MfaFailureReason
 
     /// <summary>An operation that this kind of authenticator does not support (for example enrolling a new legacy U2F key).</summary>
     NotSupported = 35,
+
+    /// <summary>Duo could not be reached (transport error, timeout, 5xx, 429 or a failed health check) and the failmode is closed.</summary>
+    DuoUnavailable = 130,
 }

@@ -41,6 +41,7 @@ internal static class MfaMessages
         MfaFailureReason.InvalidRecoveryCode => "The recovery code is not valid.",
         MfaFailureReason.CertificateInvalid => "A certificate is not valid.",
         MfaFailureReason.NotSupported => "This operation is not supported.",
+        MfaFailureReason.DuoUnavailable => "The second-factor service is unavailable; try again later.",
         _ => "The step failed.",
     };
 }
