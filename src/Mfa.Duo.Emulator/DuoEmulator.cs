@@ -71,6 +71,11 @@ public sealed partial class DuoEmulator : IAsyncDisposable
     /// <returns>The user, to script further.</returns>
     public DuoEmulatorUser AddUser(string username) => AddUser(new DuoEmulatorUser(username));
 
+    /// <summary>The scripted user with this name or alias (ignoring case), if any.</summary>
+    /// <param name="username">The name or alias.</param>
+    /// <returns>The user, or <see langword="null"/>.</returns>
+    public DuoEmulatorUser? GetUser(string username) => FindUser(username);
+
     /// <summary>Stops listening (later calls fail as "unreachable").</summary>
     /// <returns>A task.</returns>
     public async Task StopAsync()
@@ -120,6 +125,12 @@ public sealed partial class DuoEmulator : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         try
         {
+            if (path.StartsWith("/__emulator/", StringComparison.Ordinal))
+            {
+                await HandleControlAsync(context, path).ConfigureAwait(false);
+                return;
+            }
+
             switch (Outage)
             {
                 case DuoEmulatorOutage.Hang:
