@@ -50,6 +50,7 @@ internal static class MfaMessages
         MfaFailureReason.RateLimited => "Too many requests; try again later.",
         MfaFailureReason.ReauthenticationRequired => "Verify your identity again to change your sign-in methods.",
         MfaFailureReason.WrongFactorFlow => "This factor does not work this way.",
+        MfaFailureReason.DuoUnavailable => "The second-factor service is unavailable; try again later.",
         _ => "The step failed.",
     };
 }

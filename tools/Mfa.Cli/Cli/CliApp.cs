@@ -1,3 +1,4 @@
+using Mfa.Cli.Duo;
 using Mfa.Cli.Store;
 using Mfa.Cli.Totp;
 using Mfa.Cli.WebAuthn;
@@ -21,6 +22,10 @@ internal static class CliApp
           mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
           mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
           mfa webauthn inspect FILE|-
+          mfa duo sign --ikey K --skey S --host H --method M --path P --date RFC2822 [--param k=v …] [--body JSON]
+                       [--header X-Duo-Name=v …] [--canon 2|5] [--hash sha1|sha512] [--date-header x-duo-date|date]
+          mfa duo health --client-id ID --client-secret S --api-host H [--timeout-ms N] [--insecure-loopback-http]
+          mfa duo emulator [--port N]
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
         3 the store failed (unreachable, timed out).
@@ -48,6 +53,7 @@ internal static class CliApp
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
+                "duo" => await DuoCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }

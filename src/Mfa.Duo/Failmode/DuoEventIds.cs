@@ -1,0 +1,11 @@
+namespace Mfa.Duo.Failmode;
+
+/// <summary>The stable event ids Mfa.Duo logs.</summary>
+public static class DuoEventIds
+{
+    /// <summary>Duo was unavailable and the failmode let a user through without Duo (Critical).</summary>
+    public const int FailOpen = 13000;
+
+    /// <summary>Duo was unavailable (or refused our credentials) and the sign-in was denied (Warning).</summary>
+    public const int FailClosed = 13001;
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using Mfa.Duo.AuthApi;
+using Mfa.Duo.Emulator;
+using Mfa.Duo.Failmode;
+using Mfa.Duo.Http;
+using Mfa.Duo.UniversalPrompt;
+using Mfa.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mfa.Duo.Tests;
+
+/// <summary>The clients wired by <c>AddDuo</c>, against a running emulator (or a stub handler), sharing one manual clock.</summary>
+internal sealed class DuoTestHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+    public static readonly Uri Redirect = new("https://app.example/duo/callback");
+
+    private DuoTestHost(ManualTimeProvider time, DuoEmulator? emulator, ServiceProvider services)
+    {
+        Time = time;
+        Emulator = emulator;
+        Services = services;
+    }
+
+    public ManualTimeProvider Time { get; }
+
+    public DuoEmulator? Emulator { get; }
+
+    public DuoEmulator Duo => Emulator ?? throw new InvalidOperationException("no emulator");
+
+    public ServiceProvider Services { get; }
+
+    public IDuoUniversalClient Universal => Services.GetRequiredService<IDuoUniversalClient>();
+
+    public IDuoAuthApiClient AuthApi => Services.GetRequiredService<IDuoAuthApiClient>();
+
+    public DuoFailmodeEvaluator Failmode => Services.GetRequiredService<DuoFailmodeEvaluator>();
+
+    public static async Task<DuoTestHost> StartAsync(Action<DuoOptions>? configure = null, Action<DuoEmulatorOptions>? emulatorOptions = null)
+    {
+        var time = new ManualTimeProvider(Start);
+        var options = new DuoEmulatorOptions { TimeProvider = time };
+        emulatorOptions?.Invoke(options);
+        var emulator = await DuoEmulator.StartAsync(options);
+        emulator.AddUser("alice").WithPasscode("123456");
+        return new DuoTestHost(time, emulator, Build(time, o =>
+        {
+            o.ClientId = emulator.Options.ClientId;
+            o.ClientSecret = emulator.Options.ClientSecret;
+            o.IntegrationKey = emulator.Options.IntegrationKey;
+            o.SecretKey = emulator.Options.SecretKey;
+            o.ApiHost = emulator.ApiHost;
+            o.AllowInsecureLoopbackHttp = true;
+            configure?.Invoke(o);
+        }));
+    }
+
+    /// <summary>Clients whose HTTP goes to <paramref name="handler"/> instead of a server.</summary>
+    public static DuoTestHost WithStub(StubHandler handler, Action<DuoOptions>? configure = null)
+    {
+        var time = new ManualTimeProvider(Start);
+        return new DuoTestHost(time, null, Build(
+            time,
+            o =>
+            {
+                o.ClientId = "DIXXXXXXXXXXXXXXXXXX";
+                o.ClientSecret = "deadbeefdeadbeefdeadbeefdeadbeefdeadbeef";
+                o.IntegrationKey = "DIWJ8X6AEYOR5OMC6TQ1";
+                o.SecretKey = "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep";
+                o.ApiHost = "api-xxxxxxxx.duosecurity.com";
+                configure?.Invoke(o);
+            },
+            handler));
+    }
+
+    public static ServiceProvider Build(TimeProvider time, Action<DuoOptions> configure, HttpMessageHandler? handler = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(time);
+        var builder = new TestMfaBuilder(services).AddDuo(o =>
+        {
+            o.RedirectUri = Redirect;
+            o.MaxRetries = 0;
+            o.RetryDelay = TimeSpan.Zero;
+            configure(o);
+        });
+        if (handler is not null)
+        {
+            builder.Services.AddHttpClient(DuoHttpTransport.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Plays the browser: follows the authorize URL to the callback and parses it.</summary>
+    public static async Task<DuoCallback> BrowseAsync(Uri authorizeUrl)
+    {
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var response = await browser.GetAsync(authorizeUrl);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Found), await response.Content.ReadAsStringAsync());
+        return ParseCallback(response.Headers.Location!);
+    }
+
+    public static DuoCallback ParseCallback(Uri location)
+    {
+        Assert.That(location.GetLeftPart(UriPartial.Path), Is.EqualTo(Redirect.GetLeftPart(UriPartial.Path)).Or.EqualTo("https://example.com/"));
+        var query = QueryHelpers.ParseQuery(location.Query).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.ToString()));
+        Assert.That(DuoCallback.TryParse(query, out var callback), Is.True);
+        return callback!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (Emulator is not null)
+        {
+            await Emulator.DisposeAsync();
+        }
+    }
+
+    private sealed class TestMfaBuilder(IServiceCollection services) : IMfaBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}
