@@ -113,4 +113,16 @@ public enum MfaFailureReason
 
     /// <summary>An operation that this kind of authenticator does not support (for example enrolling a new legacy U2F key).</summary>
     NotSupported = 35,
+
+    /// <summary>Push: the approval carried the wrong number; the challenge ended (push spec §4.4).</summary>
+    NumberMismatch = 100,
+
+    /// <summary>Push: the user reported the request as fraud ("this wasn't me"); push is blocked for the user for a while (push spec §7).</summary>
+    FraudReported = 101,
+
+    /// <summary>Push: an anti-fatigue limit blocks a new push for now (push spec §8); see the result's retry-after.</summary>
+    RateLimited = 102,
+
+    /// <summary>Push: the device's clock is too far from the verifier's (check the time on the phone).</summary>
+    ClockSkew = 103,
 }

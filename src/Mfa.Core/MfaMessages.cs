@@ -41,6 +41,10 @@ internal static class MfaMessages
         MfaFailureReason.InvalidRecoveryCode => "The recovery code is not valid.",
         MfaFailureReason.CertificateInvalid => "A certificate is not valid.",
         MfaFailureReason.NotSupported => "This operation is not supported.",
+        MfaFailureReason.NumberMismatch => "The number didn't match.",
+        MfaFailureReason.FraudReported => "The request was reported as fraud; sign-in blocked.",
+        MfaFailureReason.RateLimited => "Too many requests; wait or use another method.",
+        MfaFailureReason.ClockSkew => "The device's clock is off; check the time on the phone.",
         _ => "The step failed.",
     };
 }
