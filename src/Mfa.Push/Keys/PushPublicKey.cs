@@ -2,12 +2,14 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Mfa.Push.Jose;
 
 namespace Mfa.Push.Keys;
 
 /// <summary>A device's or the verifier's P-256 public key, as a JWK <c>{"kty":"EC","crv":"P-256","x":…,"y":…}</c> (push spec §2).</summary>
 /// <remarks>Every instance is a point on the curve: the constructor paths check it and refuse JWKs with a private part.</remarks>
+[JsonConverter(typeof(PushPublicKeyJsonConverter))]
 public sealed class PushPublicKey : IEquatable<PushPublicKey>
 {
     private const int CoordinateSize = 32;
