@@ -25,8 +25,17 @@ internal static class Base64UrlStrict
         }
 
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, buffer, out var written))
+        int written;
+        try
         {
+            if (!Base64Url.TryDecodeFromChars(text, buffer, out written))
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
+        {
+            // Thrown (not reported) for non-zero unused trailing bits.
             return false;
         }
 

@@ -28,7 +28,7 @@ internal static class JwsReader
 
         var first = token.IndexOf('.', StringComparison.Ordinal);
         var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
-        if (first <= 0 || second <= first + 1 || second == token.Length - 1 || token.IndexOf('.', second + 1) >= 0)
+        if (first <= 0 || second <= first + 1 || token.IndexOf('.', second + 1) >= 0)
         {
             return PushProtocolError.Malformed;
         }
