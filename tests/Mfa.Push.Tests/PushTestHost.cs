@@ -144,7 +144,7 @@ internal sealed class PushTestHost : IDisposable
             UserHandle = UserHandle,
             PossessionKey = PublicKey("device_possession_key"),
             UvKey = PublicKey("device_uv_key"),
-            Address = new PushDeviceAddress { Kind = Transports.PushAddressKind.Fcm, Target = "fcm-registration-token-example" },
+            Address = new PushDeviceAddress { Kind = Mfa.Push.Transports.PushAddressKind.Fcm, Target = "fcm-registration-token-example" },
             Platform = "android",
         };
 

@@ -55,7 +55,7 @@ public sealed class ProtocolExampleTests
         Assert.That(credential.PossessionKey, Is.EqualTo(PushTestHost.Example.PublicKey("device_possession_key")));
         Assert.That(credential.UvKey, Is.EqualTo(PushTestHost.Example.PublicKey("device_uv_key")));
         Assert.That(credential.UserHandle, Is.EqualTo(PushTestHost.Example.UserHandle));
-        Assert.That(credential.Address!.Kind, Is.EqualTo(Transports.PushAddressKind.Fcm));
+        Assert.That(credential.Address!.Kind, Is.EqualTo(Mfa.Push.Transports.PushAddressKind.Fcm));
         Assert.That(credential.Address.Target, Is.EqualTo("fcm-registration-token-example"));
         Assert.That(credential.DisplayName, Is.EqualTo("Test phone"));
         Assert.That(result.Jti, Is.EqualTo("_ugFxm2hQHi2XvAq2LpgmQ"));
