@@ -61,6 +61,26 @@ public sealed class PushEnrollment
         return new PushEnrollmentStart(uri, state);
     }
 
+    /// <summary>
+    /// Reads the enrollment id (<c>eid</c>) of a request to load its <see cref="PushEnrollmentState"/>. Nothing is
+    /// verified yet: use the id only as a lookup key, then call <see cref="Verify"/>.
+    /// </summary>
+    /// <param name="enrollToken">The <c>enroll</c> JWS as received.</param>
+    /// <param name="enrollmentId">The enrollment id it names.</param>
+    /// <returns>Whether the token has the shape of an enrollment request.</returns>
+    public static bool TryReadEnrollmentId(string? enrollToken, out string enrollmentId)
+    {
+        enrollmentId = string.Empty;
+        if (JwsReader.TryRead(enrollToken, TokenType, keyInHeader: true, out var jws) != PushProtocolError.None || jws is null
+            || !jws.TryParsePayload(out var claims) || !claims.TryGetString("eid", out var eid) || eid.Length > 64)
+        {
+            return false;
+        }
+
+        enrollmentId = eid;
+        return true;
+    }
+
     /// <summary>Verifies a device's enrollment request (push spec §3.4 steps 1–8, in that order).</summary>
     /// <param name="enrollToken">The <c>enroll</c> JWS exactly as received.</param>
     /// <param name="state">The pending enrollment the request's <c>eid</c> names (the caller loads it; pass only a pending one).</param>

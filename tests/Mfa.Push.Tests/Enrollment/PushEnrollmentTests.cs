@@ -57,6 +57,19 @@ public sealed class PushEnrollmentTests
     }
 
     [Test]
+    public void TryReadEnrollmentId_Request_GivesTheLookupKey()
+    {
+        using var host = PushTestHost.Create();
+        var (start, link, device) = Begin(host);
+        using (device)
+        {
+            Assert.That(PushEnrollment.TryReadEnrollmentId(Request(device, link), out var eid), Is.True);
+            Assert.That(eid, Is.EqualTo(start.EnrollmentId));
+            Assert.That(PushEnrollment.TryReadEnrollmentId("a.b.c", out _), Is.False);
+        }
+    }
+
+    [Test]
     public void Begin_State_KeepsOnlyTheTokensHash()
     {
         using var host = PushTestHost.Create();
