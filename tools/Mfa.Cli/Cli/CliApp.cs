@@ -1,3 +1,4 @@
+using Mfa.Cli.Push;
 using Mfa.Cli.Store;
 using Mfa.Cli.Totp;
 using Mfa.Cli.WebAuthn;
@@ -21,9 +22,12 @@ internal static class CliApp
           mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
           mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
           mfa webauthn inspect FILE|-
+          mfa push device enroll --url MFAPUSH_URI [--keys FILE] [--name N] [--platform android|ios|web] [--push poll|fcm:TOKEN|inprocess:ID] [--offline | --response FILE] [--now UNIX]
+          mfa push device pull [--keys FILE] [--cid CID] [--input FILE] [--now UNIX]
+          mfa push device answer --challenge FILE --approve|--deny|--fraud [--number N] [--reason cancelled|not_me|other] [--keys FILE] [--send] [--now UNIX]
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
-        3 the store failed (unreachable, timed out).
+        3 the store or the verifier failed (unreachable, timed out).
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader input)
@@ -48,6 +52,7 @@ internal static class CliApp
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
+                "push" when args[1] == "device" => await PushDeviceCommands.RunAsync(rest, output, error).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }
