@@ -56,8 +56,10 @@ internal sealed class PushOptionsValidator : IValidateOptions<PushOptions>
 
         try
         {
-            var parameters = key.ExportParameters(includePrivateParameters: true);
-            return parameters.Curve.Oid.Value == ECCurve.NamedCurves.nistP256.Oid.Value && parameters.D is { Length: 32 };
+            // Signing proves the private key is there without exporting it (a hardware-backed key may refuse export).
+            var parameters = key.ExportParameters(includePrivateParameters: false);
+            return parameters.Curve.Oid.Value == ECCurve.NamedCurves.nistP256.Oid.Value
+                && key.SignData("probe"u8, HashAlgorithmName.SHA256).Length > 0;
         }
         catch (CryptographicException)
         {

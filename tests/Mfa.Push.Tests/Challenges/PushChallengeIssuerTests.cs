@@ -91,6 +91,15 @@ public sealed class PushChallengeIssuerTests
     }
 
     [Test]
+    public void Create_ContextWithLoneSurrogate_IssuesWithAReplacementCharacter()
+    {
+        using var host = PushTestHost.Create();
+        var (device, credential) = host.Enroll();
+        var challenge = host.Challenge(new PushContext { Application = "Portal\ud800" }, credential);
+        Assert.That(PushTestHost.Read(device, challenge).Application, Is.EqualTo("Portal\ufffd"));
+    }
+
+    [Test]
     public void Create_NoActiveDevice_IsNotEnrolled()
     {
         using var host = PushTestHost.Create();
