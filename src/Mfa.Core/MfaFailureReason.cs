@@ -139,4 +139,10 @@ public enum MfaFailureReason
 
     /// <summary>Duo could not be reached (transport error, timeout, 5xx, 429 or a failed health check) and the failmode is closed.</summary>
     DuoUnavailable = 130,
+
+    /// <summary>Push: the approval carried the wrong number; the challenge ended (push spec §4.4).</summary>
+    NumberMismatch = 100,
+
+    /// <summary>Push: the device's clock is too far from the verifier's (check the time on the phone).</summary>
+    ClockSkew = 103,
 }

@@ -51,6 +51,8 @@ internal static class MfaMessages
         MfaFailureReason.ReauthenticationRequired => "Verify your identity again to change your sign-in methods.",
         MfaFailureReason.WrongFactorFlow => "This factor does not work this way.",
         MfaFailureReason.DuoUnavailable => "The second-factor service is unavailable; try again later.",
+        MfaFailureReason.NumberMismatch => "The number didn't match.",
+        MfaFailureReason.ClockSkew => "The device's clock is off; check the time on the phone.",
         _ => "The step failed.",
     };
 }

@@ -1,4 +1,5 @@
 using Mfa.Cli.Duo;
+using Mfa.Cli.Push;
 using Mfa.Cli.Store;
 using Mfa.Cli.Totp;
 using Mfa.Cli.WebAuthn;
@@ -26,9 +27,12 @@ internal static class CliApp
                        [--header X-Duo-Name=v …] [--canon 2|5] [--hash sha1|sha512] [--date-header x-duo-date|date]
           mfa duo health --client-id ID --client-secret S --api-host H [--timeout-ms N] [--insecure-loopback-http]
           mfa duo emulator [--port N]
+          mfa push device enroll --url MFAPUSH_URI [--keys FILE] [--name N] [--platform android|ios|web] [--push poll|fcm:TOKEN|inprocess:ID] [--offline | --response FILE] [--now UNIX]
+          mfa push device pull [--keys FILE] [--cid CID] [--input FILE] [--now UNIX]
+          mfa push device answer --challenge FILE --approve|--deny|--fraud [--number N] [--reason cancelled|not_me|other] [--keys FILE] [--send] [--now UNIX]
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
-        3 the store failed (unreachable, timed out).
+        3 the store or the verifier failed (unreachable, timed out).
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader input)
@@ -54,6 +58,7 @@ internal static class CliApp
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
                 "duo" => await DuoCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
+                "push" when args[1] == "device" => await PushDeviceCommands.RunAsync(rest, output, error).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }
