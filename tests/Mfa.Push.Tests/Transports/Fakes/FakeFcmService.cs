@@ -20,14 +20,19 @@ internal sealed class FakeFcmService : IAsyncDisposable
 
     private readonly LoopbackHttpsServer _server;
     private readonly TimeProvider _time;
-    private readonly RSA _key = RSA.Create(2048);
+    private static readonly Lazy<RSA> s_sharedKey = new(() => RSA.Create(2048));
+
+    private readonly RSA _key;
+    private readonly bool _ownsKey;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _issued = new(StringComparer.Ordinal);
     private int _tokenCount;
 
-    private FakeFcmService(LoopbackHttpsServer server, TimeProvider time)
+    private FakeFcmService(LoopbackHttpsServer server, TimeProvider time, bool ownKey)
     {
         _server = server;
         _time = time;
+        _ownsKey = ownKey;
+        _key = ownKey ? RSA.Create(1024) : s_sharedKey.Value; // another key only has to differ: 1024 bits keeps key generation short
     }
 
     public int TokenLifetimeSeconds { get; set; } = 3599;
@@ -61,11 +66,12 @@ internal sealed class FakeFcmService : IAsyncDisposable
         ["token_uri"] = TokenUri.AbsoluteUri,
     }.ToJsonString();
 
-    public static async Task<FakeFcmService> StartAsync(TimeProvider time)
+    /// <summary>Starts the service; <paramref name="ownKey"/> gives it a service-account key of its own instead of the shared one.</summary>
+    public static async Task<FakeFcmService> StartAsync(TimeProvider time, bool ownKey = false)
     {
         FakeFcmService? service = null;
         var server = await LoopbackHttpsServer.StartAsync(context => service!.HandleAsync(context));
-        service = new FakeFcmService(server, time);
+        service = new FakeFcmService(server, time, ownKey);
         return service;
     }
 
@@ -77,7 +83,10 @@ internal sealed class FakeFcmService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
-        _key.Dispose();
+        if (_ownsKey)
+        {
+            _key.Dispose();
+        }
     }
 
     private Task HandleAsync(HttpContext context) => context.Request.Path.Value switch

@@ -182,7 +182,7 @@ public sealed class FcmTransportTests
     [Test]
     public async Task SendAsync_AssertionSignedWithAnotherKey_IsRefusedByTheTokenEndpoint()
     {
-        await using var other = await FakeFcmService.StartAsync(_time);
+        await using var other = await FakeFcmService.StartAsync(_time, ownKey: true);
         var json = JsonNode.Parse(other.ServiceAccountJson)!;
         json["token_uri"] = _service.TokenUri.AbsoluteUri;
         await using var provider = TransportHost.Build(_time, services =>
