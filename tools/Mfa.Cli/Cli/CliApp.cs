@@ -1,3 +1,4 @@
+using Mfa.Cli.Push;
 using Mfa.Cli.Store;
 using Mfa.Cli.Totp;
 using Mfa.Cli.WebAuthn;
@@ -21,6 +22,8 @@ internal static class CliApp
           mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
           mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
           mfa webauthn inspect FILE|-
+          mfa push webpush-encrypt --ua-public B64U --auth-secret B64U --plaintext-file F [--as-private B64U] [--salt B64U] [--record-size N]
+          mfa push webpush-decrypt --ua-private B64U --auth-secret B64U --body B64U
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
         3 the store failed (unreachable, timed out).
@@ -48,6 +51,7 @@ internal static class CliApp
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
+                "push" when WebPushCommands.Handles(args[1]) => await WebPushCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }
