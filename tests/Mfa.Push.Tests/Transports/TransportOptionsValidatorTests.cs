@@ -67,11 +67,12 @@ public sealed class TransportOptionsValidatorTests
         Assert.That(new WebPushOptionsValidator().Validate(null, options).FailureMessage, Does.Contain(nameof(WebPushOptions.VapidPrivateKey)));
     }
 
-    [Test]
-    public void Validate_WebPushTokenLifetimeOver24Hours_Fails()
+    [TestCase(24 * 60)]
+    [TestCase(4)]
+    public void Validate_WebPushTokenLifetimeOutOfRange_Fails(int minutes)
     {
         var options = ValidWebPush();
-        options.VapidTokenLifetime = TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1);
+        options.VapidTokenLifetime = TimeSpan.FromMinutes(minutes);
         Assert.That(new WebPushOptionsValidator().Validate(null, options).FailureMessage, Does.Contain(nameof(WebPushOptions.VapidTokenLifetime)));
     }
 

@@ -35,7 +35,7 @@ internal sealed class VapidTokenCache(VapidKey key, string subject, TimeSpan lif
 
     private VapidToken Create(string audience, DateTimeOffset now)
     {
-        // RFC 8292 §2: exp MUST NOT be more than 24 hours after the request; the validator caps the lifetime at 24 h.
+        // RFC 8292 §2: exp MUST NOT be more than 24 hours after the request; the validator caps the lifetime at 23 h.
         var expires = now + lifetime;
         var jwt = CompactJwt.SignEs256(
             key.SigningKey,

@@ -19,7 +19,7 @@ public sealed class WebPushOptions
     public string? VapidPrivateKey { get; set; }
 
     /// <summary>How long a VAPID token is valid (<c>exp</c> − now). Tokens are cached per push-service origin and renewed at half life.</summary>
-    /// <value>Default 12 hours; 5 minutes to 24 hours (RFC 8292 §2: <c>exp</c> no more than 24 hours ahead).</value>
+    /// <value>Default 12 hours; 5 minutes to 23 hours (RFC 8292 §2: <c>exp</c> no more than 24 hours ahead; an hour is kept for clock skew).</value>
     public TimeSpan VapidTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>The <c>Urgency</c> header.</summary>

@@ -6,7 +6,8 @@ namespace Mfa.Push.Transports.WebPush;
 internal sealed class WebPushOptionsValidator : IValidateOptions<WebPushOptions>
 {
     private static readonly TimeSpan s_minLifetime = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan s_maxLifetime = TimeSpan.FromHours(24);
+    // RFC 8292 §2: exp no more than 24 hours ahead; one hour is kept for the push service's clock being behind ours.
+    private static readonly TimeSpan s_maxLifetime = TimeSpan.FromHours(23);
     private static readonly TimeSpan s_minTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan s_maxTimeout = TimeSpan.FromMinutes(2);
 

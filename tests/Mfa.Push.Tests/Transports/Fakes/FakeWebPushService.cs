@@ -26,7 +26,7 @@ internal sealed class FakeWebPushService : IAsyncDisposable
         _vapidKey = vapidKey;
     }
 
-    /// <summary>Statuses to answer, in order (with optional Retry-After seconds); 201 when empty.</summary>
+    /// <summary>Statuses to answer, in order (with optional Retry-After seconds); 201 when empty; -1 never answers.</summary>
     public ConcurrentQueue<(int Status, string? RetryAfter)> Script { get; } = new();
 
     public ConcurrentQueue<WebPushDelivery> Deliveries { get; } = new();
@@ -84,6 +84,12 @@ internal sealed class FakeWebPushService : IAsyncDisposable
             request.Headers.Authorization.ToString(), body.Length, decrypted.Plaintext));
         if (Script.TryDequeue(out var next))
         {
+            if (next.Status < 0)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
+                return;
+            }
+
             context.Response.StatusCode = next.Status;
             if (next.RetryAfter is not null)
             {

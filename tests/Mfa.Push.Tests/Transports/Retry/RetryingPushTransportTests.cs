@@ -61,6 +61,16 @@ public sealed class RetryingPushTransportTests
     }
 
     [Test]
+    public async Task SendAsync_RetryAfterLongerThanMaxDelay_StillWaitsTheRetryAfter()
+    {
+        var inner = new ScriptedTransport(new PushSendResult(PushSendOutcome.RateLimited, TimeSpan.FromSeconds(45)));
+        var options = new PushRetryOptions { MaxDelay = TimeSpan.FromSeconds(30) };
+        var result = await Retrying(inner, options).SendAsync(s_address, TransportHost.Message(TimeSpan.FromMinutes(5)));
+        Assert.That(result.Succeeded, Is.True);
+        Assert.That(_time.Delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(45) }));
+    }
+
+    [Test]
     public async Task SendAsync_RetryAfterBeyondTheMessageLifetime_GivesUp()
     {
         var limited = new PushSendResult(PushSendOutcome.RateLimited, TimeSpan.FromSeconds(90));

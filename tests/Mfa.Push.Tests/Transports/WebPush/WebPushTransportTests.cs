@@ -123,6 +123,18 @@ public sealed class WebPushTransportTests
     }
 
     [Test]
+    public async Task SendAsync_ServiceNeverAnswers_IsTransientTimeout()
+    {
+        var time = new AutoAdvanceTimeProvider { FireAtMost = TimeSpan.FromMinutes(5) };
+        await using var service = await FakeWebPushService.StartAsync(time, _vapid.PublicKey);
+        await using var provider = Host(time, retries: 0, service);
+        service.Script.Enqueue((-1, null));
+        var result = await provider.Transport(PushAddressKind.WebPush).SendAsync(service.Subscription, TransportHost.Message());
+        Assert.That(result.Outcome, Is.EqualTo(PushSendOutcome.TransientError));
+        Assert.That(result.Detail, Is.EqualTo("timeout"));
+    }
+
+    [Test]
     public async Task SendAsync_NothingListening_IsTransientError()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
