@@ -34,6 +34,24 @@ public sealed class WebPushOptions
     /// <value>Default 256; 0 (no padding) to 3993.</value>
     public int PaddedPayloadLength { get; set; } = 256;
 
+    /// <summary>
+    /// The push services a subscription endpoint may point at: a host matches an entry equal to it or ending in
+    /// "." + entry. The endpoint comes from the device, so without this list the server would POST to any https address
+    /// a user enrolls (server-side request forgery towards internal services). Empty allows every host.
+    /// </summary>
+    /// <value>
+    /// Default the browsers' push services: fcm.googleapis.com and android.googleapis.com (Chrome, Edge on Android),
+    /// push.services.mozilla.com (Firefox), notify.windows.com (Edge), push.apple.com (Safari).
+    /// </value>
+    public ISet<string> AllowedEndpointHosts { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "fcm.googleapis.com",
+        "android.googleapis.com",
+        "push.services.mozilla.com",
+        "notify.windows.com",
+        "push.apple.com",
+    };
+
     /// <summary>How long one request may take before it counts as a transient failure.</summary>
     /// <value>Default 10 seconds; 1 second to 2 minutes.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -51,6 +51,11 @@ internal sealed class WebPushOptionsValidator : IValidateOptions<WebPushOptions>
             result.AddError($"Must be between 0 and {WebPushEncryption.MaxPlaintextLength}.", nameof(WebPushOptions.PaddedPayloadLength));
         }
 
+        if (options.AllowedEndpointHosts.Any(static h => string.IsNullOrWhiteSpace(h) || h.StartsWith('.') || h.Contains('/', StringComparison.Ordinal) || h.Contains(':', StringComparison.Ordinal)))
+        {
+            result.AddError("Must hold host names only (no scheme, port, path or leading dot).", nameof(WebPushOptions.AllowedEndpointHosts));
+        }
+
         if (options.RequestTimeout < s_minTimeout || options.RequestTimeout > s_maxTimeout)
         {
             result.AddError($"Must be between {s_minTimeout} and {s_maxTimeout}.", nameof(WebPushOptions.RequestTimeout));

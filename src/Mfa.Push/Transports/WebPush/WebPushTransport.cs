@@ -47,6 +47,11 @@ internal sealed class WebPushTransport : IPushTransport, IDisposable
             return new PushSendResult(PushSendOutcome.InvalidAddress, Detail: "malformed subscription");
         }
 
+        if (!IsAllowedEndpoint(endpoint, _options.AllowedEndpointHosts))
+        {
+            return new PushSendResult(PushSendOutcome.InvalidAddress, Detail: "endpoint host not an allowed push service");
+        }
+
         var payload = Payload(message);
         var padding = Math.Max(0, _options.PaddedPayloadLength - payload.Length);
         var encrypted = WebPushEncryption.Encrypt(payload, userAgentKey, authSecret, padding);
@@ -99,6 +104,26 @@ internal sealed class WebPushTransport : IPushTransport, IDisposable
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Whether <paramref name="endpoint"/> is an https URL on an allowed push service (see <see cref="WebPushOptions.AllowedEndpointHosts"/>).</summary>
+    /// <remarks>Enrollment should apply the same check before it stores a subscription.</remarks>
+    internal static bool IsAllowedEndpoint(Uri endpoint, ISet<string> allowedHosts)
+    {
+        if (!endpoint.IsAbsoluteUri || endpoint.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(endpoint.UserInfo))
+        {
+            return false;
+        }
+
+        if (allowedHosts.Count == 0)
+        {
+            return true;
+        }
+
+        var host = endpoint.IdnHost.TrimEnd('.');
+        return allowedHosts.Any(allowed =>
+            host.Equals(allowed, StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith("." + allowed, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>RFC 8030 §5.2: TTL in whole seconds, rounded up so the message lives at least as long as asked.</summary>

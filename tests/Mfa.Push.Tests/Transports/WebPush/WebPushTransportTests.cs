@@ -156,6 +156,37 @@ public sealed class WebPushTransportTests
     }
 
     [Test]
+    public async Task SendAsync_EndpointNotAnAllowedPushService_IsInvalidAddressWithoutARequest()
+    {
+        await using var provider = TransportHost.Build(_time, services =>
+        {
+            services.AddWebPushTransport(o =>
+            {
+                o.VapidSubject = "mailto:ops@example.com";
+                o.VapidPublicKey = _vapid.PublicKey;
+                o.VapidPrivateKey = _vapid.PrivateKey;
+            });
+            services.AddHttpClient(WebPushOptions.HttpClientName).ConfigurePrimaryHttpMessageHandler(_service.CreateTrustingHandler);
+            services.ConfigurePushTransportRetry(o => o.MaxRetryAttempts = 0);
+        });
+        var result = await provider.Transport(PushAddressKind.WebPush).SendAsync(_service.Subscription, TransportHost.Message());
+        Assert.That(result.Outcome, Is.EqualTo(PushSendOutcome.InvalidAddress));
+        Assert.That(_service.Deliveries, Is.Empty);
+    }
+
+    [TestCase("https://fcm.googleapis.com/fcm/send/abc", true)]
+    [TestCase("https://updates.push.services.mozilla.com/wpush/v2/abc", true)]
+    [TestCase("https://wns2-par02p.notify.windows.com/w/?token=abc", true)]
+    [TestCase("https://web.push.apple.com/abc", true)]
+    [TestCase("https://evilfcm.googleapis.com.example.org/x", false)]
+    [TestCase("https://notfcm.googleapis.com/x", false)]
+    [TestCase("https://169.254.169.254/latest/meta-data", false)]
+    [TestCase("https://user:pw@fcm.googleapis.com/fcm/send/abc", false)]
+    [TestCase("http://fcm.googleapis.com/fcm/send/abc", false)]
+    public void IsAllowedEndpoint_DefaultList_AllowsOnlyPushServices(string endpoint, bool allowed) =>
+        Assert.That(WebPushTransport.IsAllowedEndpoint(new Uri(endpoint), new WebPushOptions().AllowedEndpointHosts), Is.EqualTo(allowed));
+
+    [Test]
     public async Task SendAsync_P256dhOffTheCurve_IsInvalidAddress()
     {
         var point = System.Buffers.Text.Base64Url.DecodeFromChars(_service.Subscription.WebPushP256dh!);
@@ -219,6 +250,7 @@ public sealed class WebPushTransportTests
                 o.VapidPublicKey = _vapid.PublicKey;
                 o.VapidPrivateKey = _vapid.PrivateKey;
                 o.RequestTimeout = TimeSpan.FromMinutes(2);
+                o.AllowedEndpointHosts.Add("127.0.0.1");
             });
             services.AddHttpClient(WebPushOptions.HttpClientName).ConfigurePrimaryHttpMessageHandler(target.CreateTrustingHandler);
             services.ConfigurePushTransportRetry(o => o.MaxRetryAttempts = retries);
