@@ -30,6 +30,8 @@ internal static class CliApp
           mfa push device enroll --url MFAPUSH_URI [--keys FILE] [--name N] [--platform android|ios|web] [--push poll|fcm:TOKEN|inprocess:ID] [--offline | --response FILE] [--now UNIX]
           mfa push device pull [--keys FILE] [--cid CID] [--input FILE] [--now UNIX]
           mfa push device answer --challenge FILE --approve|--deny|--fraud [--number N] [--reason cancelled|not_me|other] [--keys FILE] [--send] [--now UNIX]
+          mfa push webpush-encrypt --ua-public B64U --auth-secret B64U --plaintext-file F [--as-private B64U] [--salt B64U] [--record-size N]
+          mfa push webpush-decrypt --ua-private B64U --auth-secret B64U --body B64U
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
         3 the store or the verifier failed (unreachable, timed out).
@@ -59,6 +61,7 @@ internal static class CliApp
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
                 "duo" => await DuoCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 "push" when args[1] == "device" => await PushDeviceCommands.RunAsync(rest, output, error).ConfigureAwait(false),
+                "push" when WebPushCommands.Handles(args[1]) => await WebPushCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 _ => throw new CliUsageException($"Unknown command group '{args[0]}'."),
             };
         }
