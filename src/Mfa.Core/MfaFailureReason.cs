@@ -113,4 +113,10 @@ public enum MfaFailureReason
 
     /// <summary>An operation that this kind of authenticator does not support (for example enrolling a new legacy U2F key).</summary>
     NotSupported = 35,
+
+    /// <summary>A FIDO metadata BLOB failed verification (MDS3 §3.2); the metadata package's own error says which rule.</summary>
+    MetadataInvalid = 160,
+
+    /// <summary>The authenticator model's status in the FIDO metadata (for example REVOKED) is refused by the relying party's policy.</summary>
+    AuthenticatorStatusRefused = 161,
 }

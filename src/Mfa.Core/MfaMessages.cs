@@ -41,6 +41,8 @@ internal static class MfaMessages
         MfaFailureReason.InvalidRecoveryCode => "The recovery code is not valid.",
         MfaFailureReason.CertificateInvalid => "A certificate is not valid.",
         MfaFailureReason.NotSupported => "This operation is not supported.",
+        MfaFailureReason.MetadataInvalid => "The authenticator metadata did not verify.",
+        MfaFailureReason.AuthenticatorStatusRefused => "This authenticator model is not accepted.",
         _ => "The step failed.",
     };
 }
