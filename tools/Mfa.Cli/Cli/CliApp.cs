@@ -19,8 +19,11 @@ internal static class CliApp
           mfa store migrate --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa store version --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
+                [--trust-anchor CERT … | --mds BLOB --mds-anchor CERT [--crl FILE …] [--no-revocation]]
           mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
           mfa webauthn inspect FILE|-
+          mfa webauthn mds verify --blob FILE --anchor CERT [--crl FILE …] [--at ISO8601] [--no-revocation]
+          mfa webauthn mds show AAGUID|KEY-ID --blob FILE --anchor CERT [--crl FILE …] [--at ISO8601] [--no-revocation]
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
         3 the store failed (unreachable, timed out).
