@@ -145,4 +145,10 @@ public enum MfaFailureReason
 
     /// <summary>Push: the device's clock is too far from the verifier's (check the time on the phone).</summary>
     ClockSkew = 103,
+
+    /// <summary>A FIDO metadata BLOB failed verification (MDS3 §3.2); the metadata package's own error says which rule.</summary>
+    MetadataInvalid = 160,
+
+    /// <summary>The authenticator model's status in the FIDO metadata (for example REVOKED) is refused by the relying party's policy.</summary>
+    AuthenticatorStatusRefused = 161,
 }

@@ -53,6 +53,8 @@ internal static class MfaMessages
         MfaFailureReason.DuoUnavailable => "The second-factor service is unavailable; try again later.",
         MfaFailureReason.NumberMismatch => "The number didn't match.",
         MfaFailureReason.ClockSkew => "The device's clock is off; check the time on the phone.",
+        MfaFailureReason.MetadataInvalid => "The authenticator metadata did not verify.",
+        MfaFailureReason.AuthenticatorStatusRefused => "This authenticator model is not accepted.",
         _ => "The step failed.",
     };
 }

@@ -21,6 +21,7 @@ internal static class CliApp
           mfa store migrate --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa store version --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
+                [--trust-anchor CERT … | --mds BLOB --mds-anchor CERT [--crl FILE …] [--no-revocation]]
           mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
           mfa webauthn inspect FILE|-
           mfa duo sign --ikey K --skey S --host H --method M --path P --date RFC2822 [--param k=v …] [--body JSON]
@@ -32,6 +33,8 @@ internal static class CliApp
           mfa push device answer --challenge FILE --approve|--deny|--fraud [--number N] [--reason cancelled|not_me|other] [--keys FILE] [--send] [--now UNIX]
           mfa push webpush-encrypt --ua-public B64U --auth-secret B64U --plaintext-file F [--as-private B64U] [--salt B64U] [--record-size N]
           mfa push webpush-decrypt --ua-private B64U --auth-secret B64U --body B64U
+          mfa webauthn mds verify --blob FILE --anchor CERT [--crl FILE …] [--at ISO8601] [--no-revocation]
+          mfa webauthn mds show AAGUID|KEY-ID --blob FILE --anchor CERT [--crl FILE …] [--at ISO8601] [--no-revocation]
 
         Exit codes: 0 success, 1 verification rejected (failure code in the JSON), 2 usage error,
         3 the store or the verifier failed (unreachable, timed out).

@@ -14,9 +14,10 @@ internal static class WebAuthnCommands
 {
     public static async Task<int> RunAsync(string command, IReadOnlyList<string> args, TextWriter output, TextReader input) => command switch
     {
-        "verify-registration" => await VerifyRegistrationAsync(CliArguments.Parse(args, "allow-rs1"), output).ConfigureAwait(false),
+        "verify-registration" => await VerifyRegistrationAsync(CliArguments.Parse(args, "allow-rs1", "no-revocation"), output).ConfigureAwait(false),
         "verify-assertion" => await VerifyAssertionAsync(CliArguments.Parse(args), output).ConfigureAwait(false),
         "inspect" => await InspectAsync(CliArguments.Parse(args), output, input).ConfigureAwait(false),
+        "mds" => await MdsCommands.RunAsync(args, output).ConfigureAwait(false),
         _ => throw new CliUsageException($"Unknown webauthn command '{command}'."),
     };
 
@@ -27,15 +28,17 @@ internal static class WebAuthnCommands
         var origins = Origins(args);
         var now = Now(args);
         var allowRs1 = args.Flag("allow-rs1");
+        var trustSource = await MdsCommands.TrustSourceAsync(args, now).ConfigureAwait(false);
         args.EnsureAllUsed();
         var relyingParty = Policy(options, "rp", origins);
         relyingParty.AllowRs1 = allowRs1;
 
         var result = Validated(() => WebAuthnVerifier.VerifyRegistration(options, response, relyingParty, now));
         var credential = result.Credential;
-        CliJson.Write(output, new JsonObject
+        var (refused, trust) = trustSource is not null && result.Succeeded ? MdsCommands.Trust(trustSource, result, now) : (false, new JsonObject());
+        var json = new JsonObject
         {
-            ["ok"] = result.Succeeded,
+            ["ok"] = result.Succeeded && !refused,
             ["failure"] = result.Succeeded ? null : result.FailureReason.ToString(),
             ["message"] = result.Succeeded ? null : result.Message,
             ["credential"] = credential is null ? null : new JsonObject
@@ -52,8 +55,15 @@ internal static class WebAuthnCommands
                 ["transports"] = new JsonArray([.. credential.Transports.Select(t => JsonValue.Create(t))]),
                 ["kind"] = WebAuthnNames.Of(credential.Kind),
             },
-        });
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.Rejected;
+        };
+        foreach (var (name, value) in trust.ToList())
+        {
+            trust.Remove(name);
+            json[name] = value;
+        }
+
+        CliJson.Write(output, json);
+        return result.Succeeded && !refused ? ExitCodes.Success : ExitCodes.Rejected;
     }
 
     private static async Task<int> VerifyAssertionAsync(CliArguments args, TextWriter output)
