@@ -15,24 +15,12 @@ internal static class Targets
     private const string WebAuthnAssembly = "Mfa.WebAuthn.dll";
     private const string TotpAssembly = "Mfa.Totp.dll";
 
-    private static readonly WebAuthnOptions s_options = new()
-    {
-        RelyingPartyId = "example.org",
-        RelyingPartyName = "Fuzz",
-        Origins = ["https://example.org"],
-        AllowRs1 = true,
-    };
-
-    private static readonly RelyingPartyPolicy s_policy = RelyingPartyPolicy.From(s_options);
     private static readonly byte[] s_challenge = Convert.FromBase64String("iVlX4BxjOmmDSKLYoxpUt9sn6MHEOyCA15riGQJnv9I=");
     private static readonly byte[] s_signedData = Encoding.UTF8.GetBytes("data the key is asked to verify");
     private static readonly DateTimeOffset s_now = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
 
     private const string CreationOptions =
         """{"rp":{"id":"example.org","name":"Fuzz"},"user":{"id":"dXNlcg","name":"u","displayName":"u"},"challenge":"iVlX4BxjOmmDSKLYoxpUt9sn6MHEOyCA15riGQJnv9I","pubKeyCredParams":[{"type":"public-key","alg":-7},{"type":"public-key","alg":-8},{"type":"public-key","alg":-257},{"type":"public-key","alg":-37}],"attestation":"direct"}""";
-
-    private const string RequestOptions =
-        """{"challenge":"iVlX4BxjOmmDSKLYoxpUt9sn6MHEOyCA15riGQJnv9I","rpId":"example.org","userVerification":"preferred"}""";
 
     public static IReadOnlyList<FuzzTarget> All { get; } =
     [
@@ -75,8 +63,8 @@ internal static class Targets
 
     private static void ClientDataTarget(byte[] input)
     {
-        _ = ClientDataVerifier.Verify(input, "webauthn.get"u8, s_challenge, s_policy, out _);
-        _ = ClientDataVerifier.Verify(input, "webauthn.create"u8, s_challenge, s_policy, out _);
+        _ = ClientDataVerifier.Verify(input, "webauthn.get"u8, s_challenge, Fixture.Policy, out _);
+        _ = ClientDataVerifier.Verify(input, "webauthn.create"u8, s_challenge, Fixture.Policy, out _);
     }
 
     private static void CoseKeyTarget(byte[] input)
@@ -95,7 +83,7 @@ internal static class Targets
         var json = Encoding.UTF8.GetString(input);
         _ = ResponseDecoder.TryDecodeRegistration(json, out _, out _);
         _ = ResponseDecoder.TryDecodeAssertion(json, out _, out _);
-        _ = WebAuthnVerifier.VerifyRegistration(CreationOptions, json, s_options, s_now);
+        _ = WebAuthnVerifier.VerifyRegistration(CreationOptions, json, Fixture.Options, s_now);
     }
 
     private static void InspectTarget(byte[] input) =>
@@ -131,6 +119,20 @@ internal static class Targets
         }
     }
 
-    /// <summary>Touches the request options so a change of their shape breaks the harness build, not a run.</summary>
-    internal static string AssertionRequestOptions => RequestOptions;
+    /// <summary>
+    /// WebAuthn settings, in their own class so that nothing instrumented runs before SharpFuzz has set up its shared
+    /// memory: instrumented code that runs first (a static initialiser of <see cref="Targets"/>) crashes the fork server.
+    /// </summary>
+    private static class Fixture
+    {
+        public static readonly WebAuthnOptions Options = new()
+        {
+            RelyingPartyId = "example.org",
+            RelyingPartyName = "Fuzz",
+            Origins = ["https://example.org"],
+            AllowRs1 = true,
+        };
+
+        public static readonly RelyingPartyPolicy Policy = RelyingPartyPolicy.From(Options);
+    }
 }
