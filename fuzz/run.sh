@@ -10,21 +10,26 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target=${1:?usage: fuzz/run.sh TARGET SECONDS}
 seconds=${2:?usage: fuzz/run.sh TARGET SECONDS}
+mkdir -p "$here/out"
 out=$here/out/$target
 bin=$out/bin
 findings=$out/findings
 
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install -y afl++" >&2; exit 2; }
 
-# A fresh, instrumented build for this target (SharpFuzz rewrites the assemblies in place).
+# A fresh, instrumented build for this target (SharpFuzz rewrites the assemblies in place). Runs of several targets
+# at once take turns here: their builds share obj/.
 rm -rf "$bin"
 mkdir -p "$out"
-dotnet build "$here/Mfa.Fuzz/Mfa.Fuzz.csproj" -c Release -o "$bin" -nologo -v q -p:UseAppHost=false >"$out/build.log" 2>&1 \
-    || { cat "$out/build.log" >&2; exit 2; }
-(cd "$here" && dotnet tool restore >/dev/null)
-for assembly in $(dotnet "$bin/Mfa.Fuzz.dll" --assemblies "$target"); do
-    (cd "$here" && dotnet sharpfuzz "$bin/$assembly")
-done
+(
+    flock 9
+    dotnet build "$here/Mfa.Fuzz/Mfa.Fuzz.csproj" -c Release -o "$bin" -nologo -v q -p:UseAppHost=false >"$out/build.log" 2>&1 \
+        || { cat "$out/build.log" >&2; exit 2; }
+    (cd "$here" && dotnet tool restore >/dev/null)
+    for assembly in $(dotnet "$bin/Mfa.Fuzz.dll" --assemblies "$target"); do
+        (cd "$here" && dotnet sharpfuzz "$bin/$assembly")
+    done
+) 9>"$here/out/.build.lock"
 
 # dotnet itself is not instrumented (the harness reports coverage through SharpFuzz), CPUs are shared, and no UI.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
