@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Mfa.Core;
 using Mfa.WebAuthn.Parsing;
+using Ed25519PublicKey = NSec.Cryptography.PublicKey;
 
 namespace Mfa.WebAuthn.Cose;
 
@@ -41,6 +42,7 @@ internal sealed class CoseKey
     private readonly RSA? _rsa;
     private readonly RSASignaturePadding? _rsaPadding;
     private readonly HashAlgorithmName _hash;
+    private readonly Ed25519PublicKey? _ed25519;
 
     private CoseKey(CoseAlgorithm algorithm, ReadOnlyMemory<byte> encoded, CoseKeyType keyType, int curve)
     {
@@ -70,10 +72,11 @@ internal sealed class CoseKey
         Exponent = exponent;
     }
 
-    private CoseKey(CoseAlgorithm algorithm, ReadOnlyMemory<byte> encoded, int curve, byte[] x)
+    private CoseKey(CoseAlgorithm algorithm, ReadOnlyMemory<byte> encoded, int curve, byte[] x, Ed25519PublicKey? ed25519)
         : this(algorithm, encoded, CoseKeyType.Okp, curve)
     {
         X = x;
+        _ed25519 = ed25519;
     }
 
     /// <summary>The key's algorithm (COSE label 3).</summary>
@@ -265,8 +268,12 @@ internal sealed class CoseKey
                 return _rsa.VerifyData(data, signature, _hash, _rsaPadding!);
             }
 
-            return KeyType == CoseKeyType.Okp
-                && (Curve == 6 ? Ed25519.Verify(X.Span, data, signature) : EdwardsCurve.Ed448.Verify(X.Span, data, signature));
+            if (_ed25519 is not null)
+            {
+                return Ed25519Verifier.Verify(_ed25519, data, signature);
+            }
+
+            return KeyType == CoseKeyType.Okp && Curve == 7 && Ed448Verifier.Verify(X.Span, data, signature);
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
@@ -498,20 +505,25 @@ internal sealed class CoseKey
             return MfaFailureReason.MalformedInput;
         }
 
-        if (curve == 7 && !EdwardsCurve.IsEd448Supported)
+        // Ed25519 by libsodium (NSec), Ed448 by BouncyCastle: each refuses non-canonical, small-order and non-curve keys.
+        if (curve == 6)
         {
-            return MfaFailureReason.UnsupportedAlgorithm;
+            var ed25519 = Ed25519Verifier.TryImport(x);
+            if (ed25519 is null)
+            {
+                return MfaFailureReason.MalformedInput;
+            }
+
+            key = new CoseKey(algorithm, encoded, curve, x, ed25519);
+            return MfaFailureReason.None;
         }
 
-        var valid = curve == 6
-            ? x.Length == Ed25519.KeyLength && Ed25519.IsValidPublicKey(x)
-            : x.Length == EdwardsCurve.Ed448.EncodedLength && EdwardsCurve.Ed448.IsValidPublicKey(x);
-        if (!valid)
+        if (!Ed448Verifier.IsValidPublicKey(x))
         {
             return MfaFailureReason.MalformedInput;
         }
 
-        key = new CoseKey(algorithm, encoded, curve, x);
+        key = new CoseKey(algorithm, encoded, curve, x, ed25519: null);
         return MfaFailureReason.None;
     }
 
