@@ -61,11 +61,21 @@ public sealed class MfaOptions
     /// The 32-byte AES-256-GCM key the default <see cref="Secrets.ISecretProtector"/> encrypts stored secrets with.
     /// Required unless another protector is configured (for example <c>UseDataProtection()</c>).
     /// </summary>
-    /// <remarks>Load it from a secret store; never hard-code it. Losing it makes enrolled TOTP secrets unusable.</remarks>
+    /// <remarks>
+    /// Load it from a secret store; never hard-code it. Losing it makes enrolled TOTP secrets unusable. From configuration
+    /// (<c>AddMfa(configuration.GetSection("Mfa"))</c>) it is read as base64 from <c>Mfa:SecretKey</c>; <c>mfa keygen</c>
+    /// prints a new one. A key that is missing, not 32 bytes, or all zeros stops the host at start-up.
+    /// </remarks>
     /// <value>Default none.</value>
 #pragma warning disable CA1819 // A key is naturally a byte array; the protector copies it.
     public byte[]? SecretKey { get; set; }
 #pragma warning restore CA1819
+
+    /// <summary>Set when configuration held a <see cref="SecretKey"/> that is not base64.</summary>
+    internal bool SecretKeyMalformed { get; set; }
+
+    /// <summary>The configuration values that could not be read (by name).</summary>
+    internal List<string> ConfigurationErrors { get; } = [];
 
     /// <summary>Set when a builder method replaces the default secret protector, so no key is required.</summary>
     internal bool CustomSecretProtector { get; set; }

@@ -19,9 +19,25 @@ internal sealed class MfaOptionsValidator : IValidateOptions<MfaOptions>
         Range(result, options.RecoveryCodeCount, 1, 50, nameof(MfaOptions.RecoveryCodeCount));
         Range(result, options.RecoveryCodeLength, 8, 32, nameof(MfaOptions.RecoveryCodeLength));
         Range(result, options.RecoveryCodeHashIterations, 1_000, 10_000_000, nameof(MfaOptions.RecoveryCodeHashIterations));
-        if (!options.CustomSecretProtector && options.SecretKey is not { Length: 32 })
+        foreach (var unreadable in options.ConfigurationErrors)
         {
-            result.AddError("Set a 32-byte AES-256 key (from a secret store), or configure another protector with UseDataProtection().", nameof(MfaOptions.SecretKey));
+            result.AddError("The configured value cannot be read (a TimeSpan is hh:mm:ss, a number is an integer, a flag is true or false).", unreadable);
+        }
+
+        if (!options.CustomSecretProtector)
+        {
+            if (options.SecretKeyMalformed)
+            {
+                result.AddError("Mfa:SecretKey is not base64. Generate a key with `mfa keygen` and store it in a secret store.", nameof(MfaOptions.SecretKey));
+            }
+            else if (options.SecretKey is not { Length: 32 })
+            {
+                result.AddError("Set a 32-byte AES-256 key, base64 in Mfa:SecretKey (generate one with `mfa keygen`, keep it in a secret store), or configure another protector with UseDataProtection().", nameof(MfaOptions.SecretKey));
+            }
+            else if (!options.SecretKey.Any(b => b != 0))
+            {
+                result.AddError("The secret key is all zeros: generate a random key with `mfa keygen`.", nameof(MfaOptions.SecretKey));
+            }
         }
 
         return result.Build();

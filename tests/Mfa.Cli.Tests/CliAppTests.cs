@@ -35,4 +35,18 @@ public sealed class CliAppTests
             Assert.That(run.Error, Does.Contain("Unknown command group"));
         });
     }
+
+    [Test]
+    public async Task RunAsync_Keygen_Prints32RandomBytesAsBase64()
+    {
+        var first = await CliRun.RunAsync("keygen");
+        var second = await CliRun.RunAsync("keygen");
+
+        using var json = System.Text.Json.JsonDocument.Parse(first.Out);
+        var key = Convert.FromBase64String(json.RootElement.GetProperty("secretKey").GetString()!);
+        Assert.That(first.ExitCode, Is.Zero);
+        Assert.That(key, Has.Length.EqualTo(32));
+        Assert.That(json.RootElement.GetProperty("configurationKey").GetString(), Is.EqualTo("Mfa:SecretKey"));
+        Assert.That(second.Out, Is.Not.EqualTo(first.Out));
+    }
 }

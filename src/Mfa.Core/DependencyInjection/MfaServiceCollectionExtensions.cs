@@ -32,4 +32,24 @@ public static class MfaServiceCollectionExtensions
         services.TryAddSingleton<IMfaService, MfaService>();
         return new MfaBuilder(services);
     }
+
+    /// <summary>
+    /// Adds the MFA service with its options read from a configuration section (for example
+    /// <c>builder.Configuration.GetSection("Mfa")</c>): <c>SecretKey</c> as base64 (<c>mfa keygen</c> makes one), lifetimes as
+    /// <c>hh:mm:ss</c>, limits as numbers, <c>AllowedFactors</c> as an array. <paramref name="configure"/> runs after, to override.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section to read.</param>
+    /// <param name="configure">Further configuration, applied after the section.</param>
+    /// <returns>The MFA builder, to add factors and stores.</returns>
+    public static IMfaBuilder AddMfa(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, Action<MfaOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddMfa(o =>
+        {
+            MfaOptionsConfiguration.Bind(configuration, o);
+            configure?.Invoke(o);
+        });
+    }
 }

@@ -44,7 +44,11 @@ internal sealed partial class MfaService
             return MfaChallengeStart<TPrompt>.Failure(begun.FailureReason, begun.Message);
         }
 
-        var prompt = PromptAs<TPrompt>(begun.Prompt, request.Kind);
+        if (begun.Prompt is not TPrompt prompt)
+        {
+            return MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.MalformedInput, "The request does not fit this factor.");
+        }
+
         await _challenges.CreateAsync(NewPending(id, DiscoverableBinding(request.Kind, request.Purpose), now, expiresAt, begun.State), cancellationToken).ConfigureAwait(false);
         MfaInstrumentation.Begun(request.Kind);
         MfaLog.ChallengeBegun(_logger, id, string.Empty, request.Kind, request.Purpose.Value);

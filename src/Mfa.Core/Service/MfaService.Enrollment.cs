@@ -50,8 +50,11 @@ internal sealed partial class MfaService
             return MfaEnrollmentStart<TPrompt>.Failure(begun.FailureReason, begun.Message);
         }
 
-        var prompt = begun.Prompt as TPrompt
-            ?? throw new InvalidOperationException($"Factor '{request.Kind}' returned a {begun.Prompt.GetType().Name} where its request promises a {typeof(TPrompt).Name}.");
+        if (begun.Prompt is not TPrompt prompt)
+        {
+            return MfaEnrollmentStart<TPrompt>.Failure(MfaFailureReason.MalformedInput, "The request does not fit this factor.");
+        }
+
         await _userSettings.GetOrCreateAsync(user.Id, now, cancellationToken).ConfigureAwait(false);
         await _challenges.CreateAsync(NewPending(id, EnrollmentBinding(user.Id, request.Kind), now, expiresAt, begun.State), cancellationToken).ConfigureAwait(false);
         MfaLog.EnrollmentBegun(_logger, id, request.Kind, user.Id);

@@ -163,7 +163,12 @@ internal sealed partial class MfaService : IMfaService
             return MfaChallengeStart<TPrompt>.Failure(begun.FailureReason, begun.Message);
         }
 
-        var prompt = PromptAs<TPrompt>(begun.Prompt, request.Kind);
+        // A request typed for another factor's prompt (a host mixing up factors) is input, not a bug: a typed failure.
+        if (begun.Prompt is not TPrompt prompt)
+        {
+            return MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.MalformedInput, "The request does not fit this factor.");
+        }
+
         await _challenges.CreateAsync(NewPending(id, new ChallengeBinding(user.Id, request.Kind, request.AuthenticatorId, request.Purpose.Value), now, expiresAt, begun.State), cancellationToken).ConfigureAwait(false);
         MfaInstrumentation.Begun(request.Kind);
         MfaLog.ChallengeBegun(_logger, id, user.Id, request.Kind, request.Purpose.Value);
@@ -378,11 +383,6 @@ internal sealed partial class MfaService : IMfaService
         ExpiresAt = expiresAt,
         State = state,
     };
-
-    /// <summary>The factor's prompt as the request's prompt type; a factor returning another type is a bug in that factor.</summary>
-    private static TPrompt PromptAs<TPrompt>(ChallengePrompt prompt, string kind)
-        where TPrompt : ChallengePrompt =>
-        prompt as TPrompt ?? throw new InvalidOperationException($"Factor '{kind}' returned a {prompt.GetType().Name} where its request promises a {typeof(TPrompt).Name}.");
 
     private static Fail Failer(string userId, string kind, MfaPurpose purpose, string challengeId, Activity? activity) => (reason, message, retryAfter) =>
     {

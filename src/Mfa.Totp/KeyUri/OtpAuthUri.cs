@@ -160,7 +160,7 @@ public sealed class OtpAuthUri
             account = label[(colon + 1)..].TrimStart(' ');
         }
 
-        if (account.Length == 0 || account.Contains(':', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(account) || account.Contains(':', StringComparison.Ordinal))
         {
             return "The label's account name is missing or contains ':'.";
         }

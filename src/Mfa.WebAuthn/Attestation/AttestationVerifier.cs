@@ -115,14 +115,24 @@ internal static class AttestationVerifier
     /// <param name="data">The signed bytes.</param>
     /// <param name="signature">The signature.</param>
     /// <returns>None, UnsupportedAlgorithm, InvalidAttestation (key does not fit the algorithm) or InvalidSignature.</returns>
-    internal static MfaFailureReason CheckCertificateSignature(X509Certificate2 certificate, CoseAlgorithm algorithm, AttestationInput input, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    internal static MfaFailureReason CheckCertificateSignature(X509Certificate2 certificate, CoseAlgorithm algorithm, AttestationInput input, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
+        CheckCertificateSignature(certificate, algorithm, input.AllowRs1, data, signature);
+
+    /// <summary>Verifies a signature made with a certificate's key, with RS1 allowed or not by the caller.</summary>
+    /// <param name="certificate">The signing certificate.</param>
+    /// <param name="algorithm">The algorithm the statement names.</param>
+    /// <param name="allowRs1">Whether RS1 is accepted for this signature.</param>
+    /// <param name="data">The signed bytes.</param>
+    /// <param name="signature">The signature.</param>
+    /// <returns>None, UnsupportedAlgorithm, InvalidAttestation (key does not fit the algorithm) or InvalidSignature.</returns>
+    internal static MfaFailureReason CheckCertificateSignature(X509Certificate2 certificate, CoseAlgorithm algorithm, bool allowRs1, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
-        if (!CoseKey.IsKnown(algorithm, input.AllowRs1))
+        if (!CoseKey.IsKnown(algorithm, allowRs1))
         {
             return MfaFailureReason.UnsupportedAlgorithm;
         }
 
-        if (!CoseKey.TryFromCertificate(certificate, algorithm, input.AllowRs1, out var key))
+        if (!CoseKey.TryFromCertificate(certificate, algorithm, allowRs1, out var key))
         {
             return MfaFailureReason.InvalidAttestation;
         }
@@ -130,7 +140,7 @@ internal static class AttestationVerifier
         return key.VerifySignature(data, signature) ? MfaFailureReason.None : MfaFailureReason.InvalidSignature;
     }
 
-    /// <summary>Turns a <see cref="CheckCertificateSignature"/> outcome into a failed result (or null on success).</summary>
+    /// <summary>Turns a <c>CheckCertificateSignature</c> outcome into a failed result (or null on success).</summary>
     /// <param name="reason">The outcome.</param>
     /// <returns>The failure, or null.</returns>
     internal static AttestationResult? SignatureFailure(MfaFailureReason reason) => reason switch

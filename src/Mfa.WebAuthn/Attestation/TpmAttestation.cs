@@ -42,7 +42,9 @@ internal static class TpmAttestation
         var certInfoBytes = statement.GetBytes("certInfo");
         var pubAreaBytes = statement.GetBytes("pubArea");
         var x5c = statement.GetByteStrings("x5c");
-        if (!CoseKey.IsKnown(algorithm, input.AllowRs1))
+        // RS1 here is the attestation (AIK) signer's algorithm, not the credential's: Windows Hello and many laptop TPMs
+        // sign attestation statements with RS1, so it is accepted for the statement; credential keys stay RS1 opt-in.
+        if (!CoseKey.IsKnown(algorithm, allowRs1: true))
         {
             return AttestationVerifier.Fail(MfaFailureReason.UnsupportedAlgorithm, "The TPM attestation algorithm is not supported.");
         }
@@ -81,7 +83,7 @@ internal static class TpmAttestation
 
             // Step 6: sig is a signature over certInfo by aikCert's key under alg.
             var signatureFailure = AttestationVerifier.SignatureFailure(
-                AttestationVerifier.CheckCertificateSignature(aikCert, algorithm, input, certInfoBytes.Span, signature.Span));
+                AttestationVerifier.CheckCertificateSignature(aikCert, algorithm, allowRs1: true, certInfoBytes.Span, signature.Span));
             if (signatureFailure is not null)
             {
                 return signatureFailure;

@@ -266,6 +266,14 @@ public sealed class WebAuthnCommandsTests
         Assert.That(run.Out, Does.Contain("mfa webauthn verify-registration").And.Contain("mfa webauthn verify-assertion").And.Contain("mfa webauthn inspect"));
     }
 
+    [Test]
+    public async Task VerifyAssertion_AllowRs1Flag_TakenAsAFlagAndTheEs256AssertionStillVerifies()
+    {
+        var run = await CliRun.RunAsync("webauthn", "verify-assertion", "--options", Path("request.json"), "--response", Path("assertion.json"), "--credential", Path("credential.json"), "--origin", Origin, "--allow-rs1");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error + run.Out);
+    }
+
     private Task<CliRun> VerifyRegistrationAsync(params string[] extra) =>
         CliRun.RunAsync([.. new[] { "webauthn", "verify-registration", "--options", Path("creation.json"), "--response", Path("registration.json") }, .. extra.Length == 0 ? ["--origin", Origin] : extra]);
 

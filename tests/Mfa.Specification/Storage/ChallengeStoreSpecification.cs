@@ -244,6 +244,135 @@ public abstract class ChallengeStoreSpecification : StoreSpecification<IChalleng
         Assert.That((await Store.FindAsync(challenge.Id))?.Consumed, Is.True);
     }
 
+    // --- out-of-band answers -------------------------------------------------------------------------------
+
+    [Test]
+    public async Task CreateAsync_ThenFind_HasNoAnswer()
+    {
+        var challenge = await CreateAsync();
+
+        var found = await Store.FindAsync(challenge.Id);
+
+        Assert.That((found!.Answer.HasValue, found.AnsweredAt), Is.EqualTo((false, (DateTimeOffset?)null)));
+        Assert.That(found.StateAt(Now), Is.EqualTo(PendingChallengeState.Begun));
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_Begun_RecordsTheAnswerAndItsTime()
+    {
+        var challenge = await CreateAsync();
+        Time.Advance(TimeSpan.FromSeconds(5));
+
+        var answered = await Store.TryAnswerAsync(challenge.Id, "totp", new byte[] { 9, 0, 255 }, Now);
+        var found = await Peer.FindAsync(challenge.Id);
+
+        Assert.That(answered!.Answer!.Value.ToArray(), Is.EqualTo(new byte[] { 9, 0, 255 }));
+        Assert.That(found!.Answer!.Value.ToArray(), Is.EqualTo(new byte[] { 9, 0, 255 }));
+        Assert.That(found.AnsweredAt, Is.EqualTo(Now));
+        Assert.That(found.StateAt(Now), Is.EqualTo(PendingChallengeState.Answered));
+        Assert.That(found.Consumed, Is.False);
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_EmptyAnswer_RoundTripsAsAnAnswer()
+    {
+        var challenge = await CreateAsync();
+
+        await Store.TryAnswerAsync(challenge.Id, "totp", ReadOnlyMemory<byte>.Empty, Now);
+
+        Assert.That((await Store.FindAsync(challenge.Id))!.StateAt(Now), Is.EqualTo(PendingChallengeState.Answered));
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_SecondAnswer_RefusedAndFirstStands()
+    {
+        var challenge = await CreateAsync();
+        await Store.TryAnswerAsync(challenge.Id, "totp", new byte[] { 1 }, Now);
+
+        var second = await Peer.TryAnswerAsync(challenge.Id, "totp", new byte[] { 2 }, Now);
+
+        Assert.That(second, Is.Null);
+        Assert.That((await Store.FindAsync(challenge.Id))!.Answer!.Value.ToArray(), Is.EqualTo(new byte[] { 1 }));
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_OtherFactorKind_RefusedAndChangesNothing()
+    {
+        var challenge = await CreateAsync();
+
+        Assert.That(await Store.TryAnswerAsync(challenge.Id, "push", new byte[] { 1 }, Now), Is.Null);
+        Assert.That((await Store.FindAsync(challenge.Id))!.Answer.HasValue, Is.False);
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_AtOrAfterExpiry_RefusedJustBeforeAccepted()
+    {
+        var late = await CreateAsync();
+        var onTime = await CreateAsync();
+
+        Assert.That(await Store.TryAnswerAsync(late.Id, "totp", new byte[] { 1 }, late.ExpiresAt), Is.Null);
+        Assert.That(await Store.TryAnswerAsync(onTime.Id, "totp", new byte[] { 1 }, onTime.ExpiresAt - TimeSpan.FromMilliseconds(1)), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_Consumed_Refused()
+    {
+        var challenge = await CreateAsync();
+        await Store.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+
+        Assert.That(await Store.TryAnswerAsync(challenge.Id, "totp", new byte[] { 1 }, Now), Is.Null);
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_Unknown_Null()
+    {
+        Assert.That(await Store.TryAnswerAsync(NewId("nope"), "totp", new byte[] { 1 }, Now), Is.Null);
+    }
+
+    [Test]
+    public async Task TryConsumeAsync_Answered_ConsumesAndKeepsTheAnswer()
+    {
+        var challenge = await CreateAsync();
+        await Store.TryAnswerAsync(challenge.Id, "totp", new byte[] { 7 }, Now);
+
+        var consumed = await Peer.TryConsumeAsync(challenge.Id, challenge.Binding, Now);
+
+        Assert.That(consumed!.Answer!.Value.ToArray(), Is.EqualTo(new byte[] { 7 }));
+        Assert.That(consumed.StateAt(Now), Is.EqualTo(PendingChallengeState.Consumed));
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_RacingAnswers_ExactlyOneRecordedAndItIsTheOneStored()
+    {
+        var challenge = await CreateAsync();
+        var next = 0;
+
+        var results = await RaceAsync(store => store.TryAnswerAsync(challenge.Id, "totp", new[] { (byte)Interlocked.Increment(ref next) }, Now));
+
+        var winners = results.Where(r => r is not null).ToList();
+        Assert.That(winners, Has.Count.EqualTo(1));
+        Assert.That((await Store.FindAsync(challenge.Id))!.Answer!.Value.ToArray(), Is.EqualTo(winners[0]!.Answer!.Value.ToArray()));
+    }
+
+    [Test]
+    public async Task TryAnswerAsync_RacingConsume_OneConsumeAndAtMostOneAnswerThatPrecededIt()
+    {
+        var challenge = await CreateAsync();
+        var turn = 0;
+
+        var results = await RaceAsync(store => Interlocked.Increment(ref turn) % 2 == 0
+            ? store.TryConsumeAsync(challenge.Id, challenge.Binding, Now)
+            : store.TryAnswerAsync(challenge.Id, "totp", new byte[] { 1 }, Now));
+
+        var consumes = results.Count(r => r is { Consumed: true });
+        var answers = results.Count(r => r is { Consumed: false });
+        var final = await Store.FindAsync(challenge.Id);
+        Assert.That(consumes, Is.EqualTo(1));
+        Assert.That(answers, Is.LessThanOrEqualTo(1));
+        Assert.That(final!.Consumed, Is.True);
+        Assert.That(final.Answer.HasValue, Is.EqualTo(answers == 1));
+    }
+
     // --- sweep --------------------------------------------------------------------------------------------
 
     [Test]
@@ -308,6 +437,8 @@ public abstract class ChallengeStoreSpecification : StoreSpecification<IChalleng
                 Assert.That(await Store.TryConsumeAsync(text, challenge.Binding, Now), Is.Null);
                 Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { UserId = text }, Now), Is.Null);
                 Assert.That(await Store.TryConsumeAsync(challenge.Id, challenge.Binding with { AuthenticatorId = text }, Now), Is.Null);
+                Assert.That(await Store.TryAnswerAsync(text, "totp", new byte[] { 1 }, Now), Is.Null);
+                Assert.That(await Store.TryAnswerAsync(challenge.Id, text, new byte[] { 1 }, Now), Is.Null);
             }
         }
 

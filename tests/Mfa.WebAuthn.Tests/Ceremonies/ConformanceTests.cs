@@ -53,8 +53,8 @@ public sealed class ConformanceTests
         var policyJson = testCase.GetProperty("policy");
         var anchors = policyJson.TryGetProperty("trustAnchors", out var names) ? names.EnumerateArray().Select(n => ConformanceCases.Anchor(n.GetString()!)).ToList() : null;
         var aaguid = ConformanceCases.Text(expected, "aaguid") is { } text ? Guid.Parse(text) : Guid.Empty;
-        // RS1 is enabled for the cases that need it: an RS1 credential key, and TPM statements (legacy Windows Hello).
-        var options = OptionsFor(testCase, ConformanceCases.Text(expected, "fmt") == "tpm" || (expected.TryGetProperty("alg", out var alg) && alg.GetInt32() == (int)CoseAlgorithm.RS1));
+        // RS1 is enabled only for an RS1 credential key; TPM statements signed with RS1 (Windows Hello) verify by default.
+        var options = OptionsFor(testCase, expected.TryGetProperty("alg", out var alg) && alg.GetInt32() == (int)CoseAlgorithm.RS1);
         if (anchors is not null)
         {
             options.Attestation = AttestationConveyance.Direct;

@@ -12,6 +12,7 @@ internal static class CliApp
     private const string Usage = """
         usage: mfa <group> <command> [options]
 
+          mfa keygen                     a new 32-byte MfaOptions.SecretKey (base64), for Mfa:SecretKey in a secret store
           mfa totp secret [--bytes N]
           mfa totp code --secret B32 [--time UNIX_SECONDS] [--algorithm SHA1|SHA256|SHA512] [--digits N] [--period S]
           mfa totp verify --secret B32 --code C [--time UNIX_SECONDS] [--window N] [--algorithm …] [--digits N] [--period S]
@@ -22,7 +23,7 @@ internal static class CliApp
           mfa store version --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
                 [--trust-anchor CERT … | --mds BLOB --mds-anchor CERT [--crl FILE …] [--no-revocation]]
-          mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601]
+          mfa webauthn verify-assertion --options FILE --response FILE --credential FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
           mfa webauthn inspect FILE|-
           mfa duo sign --ikey K --skey S --host H --method M --path P --date RFC2822 [--param k=v …] [--body JSON]
                        [--header X-Duo-Name=v …] [--canon 2|5] [--hash sha1|sha512] [--date-header x-duo-date|date]
@@ -47,6 +48,15 @@ internal static class CliApp
             if (args.Count > 0 && args[0] is "-h" or "--help" or "help")
             {
                 await output.WriteLineAsync(Usage).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            if (args.Count == 1 && args[0] == "keygen")
+            {
+                // The key goes to stdout only, as configuration expects it (base64 of 32 CSPRNG bytes).
+                var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+                CliJson.Write(output, new System.Text.Json.Nodes.JsonObject { ["secretKey"] = Convert.ToBase64String(key), ["configurationKey"] = "Mfa:SecretKey" });
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
                 return ExitCodes.Success;
             }
 

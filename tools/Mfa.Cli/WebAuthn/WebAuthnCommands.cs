@@ -15,7 +15,7 @@ internal static class WebAuthnCommands
     public static async Task<int> RunAsync(string command, IReadOnlyList<string> args, TextWriter output, TextReader input) => command switch
     {
         "verify-registration" => await VerifyRegistrationAsync(CliArguments.Parse(args, "allow-rs1", "no-revocation"), output).ConfigureAwait(false),
-        "verify-assertion" => await VerifyAssertionAsync(CliArguments.Parse(args), output).ConfigureAwait(false),
+        "verify-assertion" => await VerifyAssertionAsync(CliArguments.Parse(args, "allow-rs1"), output).ConfigureAwait(false),
         "inspect" => await InspectAsync(CliArguments.Parse(args), output, input).ConfigureAwait(false),
         "mds" => await MdsCommands.RunAsync(args, output).ConfigureAwait(false),
         _ => throw new CliUsageException($"Unknown webauthn command '{command}'."),
@@ -77,6 +77,7 @@ internal static class WebAuthnCommands
         _ = Now(args);
         args.EnsureAllUsed();
         var relyingParty = Policy(options, "rpId", origins);
+        relyingParty.AllowRs1 = args.Flag("allow-rs1");
         var credential = StoredCredential(credentialJson);
 
         var result = Validated(() => WebAuthnVerifier.VerifyAssertion(options, response, credential, relyingParty));
