@@ -46,12 +46,12 @@ public sealed class WebAuthnFactorSpecificationTests : FactorSpecification<WebAu
     protected override ChallengeRequest ChallengeRequest(MfaPurpose purpose) => new WebAuthnChallengeRequest(purpose);
 
     protected override Task<ChallengeResponse> AnswerChallengeAsync(string challengeId, ChallengePrompt prompt) =>
-        Task.FromResult(Assertion(prompt, corrupt: false));
+        Task.FromResult<ChallengeResponse>(Assertion(prompt, corrupt: false));
 
     protected override Task<ChallengeResponse> WrongChallengeAnswerAsync(string challengeId, ChallengePrompt prompt) =>
-        Task.FromResult(Assertion(prompt, corrupt: true));
+        Task.FromResult<ChallengeResponse>(Assertion(prompt, corrupt: true));
 
-    private ChallengeResponse Assertion(ChallengePrompt prompt, bool corrupt)
+    private WebAuthnChallengeResponse Assertion(ChallengePrompt prompt, bool corrupt)
     {
         Assert.That(prompt, Is.InstanceOf<WebAuthnChallengePrompt>());
         var ceremony = _key.Assert(((WebAuthnChallengePrompt)prompt).OptionsJson);
