@@ -1,0 +1,11 @@
+using Mfa.Core.Factors;
+
+namespace Mfa.Specification.Factors;
+
+/// <summary>An enrollment response of a type the factor under test does not know, addressed to its kind.</summary>
+/// <param name="kind">The kind of the factor under test.</param>
+public sealed class ForeignEnrollmentResponse(string kind) : EnrollmentResponse
+{
+    /// <inheritdoc />
+    public override string Kind => kind;
+}
