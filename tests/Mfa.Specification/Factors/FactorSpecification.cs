@@ -298,7 +298,6 @@ public abstract class FactorSpecification<TEnrollmentPrompt>
     }
 
     [Test]
-    [Ignore("bug: IMfaService.BeginChallengeAsync<TPrompt> throws InvalidOperationException (MfaService.PromptAs) when a ChallengeRequest<TPrompt> of a type the factor does not know reaches it: neither TOTP nor WebAuthn checks the request type and both return their own prompt. Expected a typed failure (MalformedInput): the factor refuses request types it does not know, or the service turns a prompt of the wrong type into a failure.")]
     public async Task BeginChallenge_TypedRequestOfAnotherType_FailsTyped()
     {
         await EnrollAsync();
