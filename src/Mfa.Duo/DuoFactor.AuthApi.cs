@@ -40,7 +40,7 @@ internal sealed partial class DuoFactor
             case DuoPreauthOutcome.Enroll:
                 return ChallengeBeginResult.Failure(MfaFailureReason.NotEnrolled, "The user has no Duo device yet; enroll at Duo first.");
             case DuoPreauthOutcome.Allow:
-                // Duo waived the factor by policy. No second factor happens, so by default none is claimed (spec §3.4 would
+                // Duo waived the factor by policy. No second factor happens, so by default none is claimed (spec §3.3 would
                 // accept and record it; AcceptDuoPolicyBypass opts into that, marked in the details).
                 DuoFactorLog.PolicyBypass(logger, record.UserId, Options.AcceptDuoPolicyBypass);
                 return Options.AcceptDuoPolicyBypass
