@@ -140,6 +140,9 @@ public enum MfaFailureReason
     /// <summary>Duo could not be reached (transport error, timeout, 5xx, 429 or a failed health check) and the failmode is closed.</summary>
     DuoUnavailable = 130,
 
+    /// <summary>Duo waived the second factor for this account by its own policy (a bypass user, an "allow" new-user policy); the host did not accept that as a second factor.</summary>
+    DuoPolicyBypass = 131,
+
     /// <summary>Push: the approval carried the wrong number; the challenge ended (push spec §4.4).</summary>
     NumberMismatch = 100,
 

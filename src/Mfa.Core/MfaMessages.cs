@@ -51,6 +51,7 @@ internal static class MfaMessages
         MfaFailureReason.ReauthenticationRequired => "Verify your identity again to change your sign-in methods.",
         MfaFailureReason.WrongFactorFlow => "This factor does not work this way.",
         MfaFailureReason.DuoUnavailable => "The second-factor service is unavailable; try again later.",
+        MfaFailureReason.DuoPolicyBypass => "The second-factor service skipped the check for this account; contact an administrator.",
         MfaFailureReason.NumberMismatch => "The number didn't match.",
         MfaFailureReason.ClockSkew => "The device's clock is off; check the time on the phone.",
         MfaFailureReason.MetadataInvalid => "The authenticator metadata did not verify.",

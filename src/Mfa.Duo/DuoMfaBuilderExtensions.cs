@@ -1,3 +1,4 @@
+using Mfa.Core.Factors;
 using Mfa.Duo;
 using Mfa.Duo.AuthApi;
 using Mfa.Duo.Failmode;
@@ -38,7 +39,7 @@ public static class DuoMfaBuilderExtensions
         builder.Services.TryAddSingleton<IDuoAuthApiClient, DuoAuthApiClient>();
         builder.Services.TryAddSingleton<DuoFailmodeEvaluator>();
 
-        // TODO(#12): register DuoFactor as IFactor here once Core v2 (#5) provides the challenge context and Pending.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactor, DuoFactor>());
         return builder;
     }
 }

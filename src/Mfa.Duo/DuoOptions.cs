@@ -42,6 +42,14 @@ public sealed class DuoOptions
     /// <value>Default <see cref="DuoAuthOptions.All"/>; at least one.</value>
     public DuoAuthOptions AllowedAuthOptions { get; set; } = DuoAuthOptions.All;
 
+    /// <summary>
+    /// Whether a Duo policy bypass (preauth <c>allow</c>; a Universal Prompt result for a bypass user) counts as a passed
+    /// challenge. When false (the default) it is refused with <see cref="Core.MfaFailureReason.DuoPolicyBypass"/>; when true it
+    /// succeeds with <see cref="DuoVerificationDetails.PolicyBypassed"/> set, so the host can tell.
+    /// </summary>
+    /// <value>Default false: no second factor was performed, so none is claimed.</value>
+    public bool AcceptDuoPolicyBypass { get; set; }
+
     /// <summary>The Auth API canonical-request version.</summary>
     /// <value>Default <see cref="DuoSignatureVersion.V5"/> (with SHA-512 and <c>X-Duo-Date</c>); <see cref="DuoSignatureVersion.V2"/> as a switch (SHA-512).</value>
     public DuoSignatureVersion SignatureVersion { get; set; } = DuoSignatureVersion.V5;
