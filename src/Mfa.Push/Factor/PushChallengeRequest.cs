@@ -23,6 +23,9 @@ public sealed class PushChallengeRequest(MfaPurpose purpose) : ChallengeRequest<
     /// <summary>The account label shown on the phone; defaults to the user's display name.</summary>
     public string? AccountLabel { get; init; }
 
+    /// <summary>The host's identifier of the sign-in client (for example a hash of a device cookie): the per-client anti-fatigue limits use it.</summary>
+    public string? ClientKey { get; init; }
+
     /// <summary>Whether the host rates this sign-in as risky (number matching mode <c>risk</c> turns matching on).</summary>
     public bool HighRisk { get; init; }
 

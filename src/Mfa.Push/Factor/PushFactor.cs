@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mfa.Core;
 using Mfa.Core.Factors;
+using Mfa.Push.AntiFatigue;
 using Mfa.Push.Challenges;
 using Mfa.Push.Enrollment;
 using Mfa.Push.Responses;
@@ -25,8 +26,9 @@ internal sealed class PushFactor : IOutOfBandFactor
     private readonly TimeProvider _time;
     private readonly Dictionary<PushAddressKind, IPushTransport> _transports;
     private readonly ILogger _logger;
+    private readonly IPushFatigueCounters? _counters;
 
-    public PushFactor(IOptions<PushOptions> options, TimeProvider time, IEnumerable<IPushTransport> transports, ILogger<PushFactor>? logger = null)
+    public PushFactor(IOptions<PushOptions> options, TimeProvider time, IEnumerable<IPushTransport> transports, ILogger<PushFactor>? logger = null, IPushFatigueCounters? counters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -41,6 +43,7 @@ internal sealed class PushFactor : IOutOfBandFactor
 
         _transports = byKind;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _counters = counters;
     }
 
     public string Kind => FactorKinds.Push;
@@ -108,6 +111,18 @@ internal sealed class PushFactor : IOutOfBandFactor
         if (request is not PushChallengeRequest push)
         {
             return ChallengeBeginResult.Failure(MfaFailureReason.MalformedInput, "Expected a push challenge request.");
+        }
+
+        // Push spec §8: the anti-fatigue limits, before anything is signed or sent.
+        if (_counters is not null)
+        {
+            var input = await _counters.ReadAsync(context.User.Id, push.ClientKey, cancellationToken).ConfigureAwait(false);
+            var fatigue = new PushFatiguePolicy(Options).Evaluate(input, context.Now);
+            if (!fatigue.Succeeded)
+            {
+                PushFactorLog.Limited(_logger, context.User.Id, fatigue.Limit);
+                return ChallengeBeginResult.Failure(fatigue.FailureReason, fatigue.Limit.ToString());
+            }
         }
 
         var devices = Devices(context.Authenticators);

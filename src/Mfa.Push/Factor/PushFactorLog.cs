@@ -1,3 +1,4 @@
+using Mfa.Push.AntiFatigue;
 using Mfa.Push.Transports;
 using Microsoft.Extensions.Logging;
 
@@ -17,4 +18,7 @@ internal static partial class PushFactorLog
 
     [LoggerMessage(EventId = 1503, Level = LogLevel.Information, Message = "Push enrollment {EnrollmentId} refused: {Error}")]
     public static partial void EnrollmentRefused(ILogger logger, string enrollmentId, PushProtocolError error);
+
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Push challenge for user {UserId} not sent: anti-fatigue limit {Limit}")]
+    public static partial void Limited(ILogger logger, string userId, PushLimit limit);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mfa.Core;
 using Mfa.Core.Service;
 using Mfa.Core.Storage;
+using Mfa.Push.AntiFatigue;
 using Mfa.Push.Device;
 using Mfa.Push.Factor;
 using Mfa.Push.Transports;
@@ -22,7 +23,7 @@ internal sealed class PushFactorHost : IDisposable
     private readonly List<IDisposable> _owned = [];
     private int _phones;
 
-    public PushFactorHost(Action<PushOptions>? configure = null, IPushTransport? extraTransport = null)
+    public PushFactorHost(Action<PushOptions>? configure = null, IPushTransport? extraTransport = null, IPushFatigueCounters? counters = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
@@ -45,6 +46,11 @@ internal sealed class PushFactorHost : IDisposable
         else
         {
             push.AddInProcess(Transport);
+        }
+
+        if (counters is not null)
+        {
+            services.AddSingleton(counters);
         }
 
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
