@@ -24,6 +24,7 @@ public static class PushMfaBuilderExtensions
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushOptions>, PushOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactor, PushFactor>());
+        builder.Services.TryAddSingleton<PushDeviceEndpoints>();
         return new PushBuilder(builder.Services);
     }
 }
