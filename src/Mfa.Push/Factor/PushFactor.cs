@@ -63,7 +63,7 @@ internal sealed class PushFactor : IOutOfBandFactor
         var handle = context.Existing.Select(r => ReadDevice(r)?.UserHandle).FirstOrDefault(h => h is not null);
         var start = new PushEnrollment(Options, _time).BeginFor(context.EnrollmentId, push.AccountLabel ?? context.User.DisplayName, handle);
         var expiresAt = start.ExpiresAt < context.ExpiresAt ? start.ExpiresAt : context.ExpiresAt;
-        var state = JsonSerializer.SerializeToUtf8Bytes(start.State, PushJsonContext.Default.PushEnrollmentState);
+        var state = JsonSerializer.SerializeToUtf8Bytes(new PushFactorEnrollmentState(start.State, context.Name), PushJsonContext.Default.PushFactorEnrollmentState);
         return ValueTask.FromResult(EnrollmentBeginResult.Begun(new PushEnrollmentPrompt(start.Uri, expiresAt), state));
     }
 
@@ -76,7 +76,7 @@ internal sealed class PushFactor : IOutOfBandFactor
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a push enrollment response."));
         }
 
-        if (Read(state.Span, PushJsonContext.Default.PushEnrollmentState) is not { } enrollment)
+        if (Read(state.Span, PushJsonContext.Default.PushFactorEnrollmentState) is not { Enrollment: { } enrollment } kept)
         {
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The enrollment state is unreadable."));
         }
@@ -95,7 +95,7 @@ internal sealed class PushFactor : IOutOfBandFactor
             Id = context.EnrollmentId,
             UserId = context.User.Id,
             Kind = Kind,
-            Name = context.Name ?? (credential.DisplayName.Length > 0 ? credential.DisplayName : "Phone"),
+            Name = kept.Name ?? context.Name ?? (credential.DisplayName.Length > 0 ? credential.DisplayName : "Phone"),
             CredentialId = credential.CredentialId,
             Data = JsonSerializer.Serialize(credential, PushJsonContext.Default.PushDeviceCredential),
             CreatedAt = context.Now,

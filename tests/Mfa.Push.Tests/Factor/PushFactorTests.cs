@@ -36,6 +36,20 @@ public sealed class PushFactorTests
     }
 
     [Test]
+    public async Task CompleteEnrollmentAsync_NameGivenAtBegin_RecordNamed()
+    {
+        var start = await Service.BeginEnrollmentAsync(Alice, new PushEnrollmentRequest { Name = "Work phone" });
+        Assert.That(PushEnrollmentLink.TryParse(start.Prompt!.EnrollmentUri, out var link, out _), Is.True);
+        using var device = PushDevice.Create(true, _host.Time);
+        var request = device.CreateEnrollmentRequest(link!, new PushDeviceInfo("android", "Pixel", "1.0", "16"), DevicePushAddress.InProcess("x"));
+
+        var result = await Service.CompleteEnrollmentAsync(Alice, start.EnrollmentId!, new PushEnrollmentResponse(request));
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That(result.Authenticator!.Name, Is.EqualTo("Work phone"));
+    }
+
+    [Test]
     public async Task CompleteEnrollmentAsync_SameRequestTwice_SecondRefused()
     {
         var start = await Service.BeginEnrollmentAsync(Alice, new PushEnrollmentRequest());
