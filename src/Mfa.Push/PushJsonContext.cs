@@ -11,4 +11,5 @@ namespace Mfa.Push;
 [JsonSerializable(typeof(PushEnrollmentState))]
 [JsonSerializable(typeof(PushChallengeState))]
 [JsonSerializable(typeof(PushAnswer))]
+[JsonSerializable(typeof(Factor.PushFactorEnrollmentState))]
 internal sealed partial class PushJsonContext : JsonSerializerContext;

@@ -126,6 +126,9 @@ public sealed class PushOptions
     /// <value>Default 20 minutes; 1 minute to 30 days.</value>
     public TimeSpan FraudBlock { get; set; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>How often the sign-in page should poll a pending push challenge (the prompt's poll interval; default 2 seconds).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Applies a number-matching preset of push spec §4.4/§11 (mode and length).</summary>
     /// <param name="preset">The preset.</param>
     /// <returns>These options.</returns>

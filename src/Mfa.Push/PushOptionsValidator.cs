@@ -33,6 +33,7 @@ internal sealed class PushOptionsValidator : IValidateOptions<PushOptions>
         Check(result, options.MaxPushesSinceLastSuccess is >= 1 and <= 1000, "Must be between 1 and 1000.", nameof(PushOptions.MaxPushesSinceLastSuccess));
         CheckRange(result, options.FailureWindow, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1), nameof(PushOptions.FailureWindow));
         Check(result, options.MaxFailuresPerWindow is >= 1 and <= 100, "Must be between 1 and 100.", nameof(PushOptions.MaxFailuresPerWindow));
+        CheckRange(result, options.PollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), nameof(PushOptions.PollInterval));
         CheckRange(result, options.FailureCooldown, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1), nameof(PushOptions.FailureCooldown));
         CheckRange(result, options.FraudBlock, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30), nameof(PushOptions.FraudBlock));
         return result.Build();

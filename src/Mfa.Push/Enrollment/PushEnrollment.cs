@@ -37,14 +37,19 @@ public sealed class PushEnrollment
     /// <param name="accountLabel">The account label the app shows (display only; the user's name or e-mail is fine here).</param>
     /// <param name="userHandle">The user's opaque, non-PII handle; a new random one (16 octets) when <see langword="null"/>.</param>
     /// <returns>The URI to show and the state to keep.</returns>
-    public PushEnrollmentStart Begin(string accountLabel, string? userHandle = null)
+    public PushEnrollmentStart Begin(string accountLabel, string? userHandle = null) => Start(accountLabel, userHandle, enrollmentId: null);
+
+    /// <summary>Begins an enrollment under an enrollment id minted elsewhere (the MFA service's): the phone's <c>eid</c>.</summary>
+    internal PushEnrollmentStart BeginFor(string enrollmentId, string accountLabel, string? userHandle) => Start(accountLabel, userHandle, enrollmentId);
+
+    private PushEnrollmentStart Start(string accountLabel, string? userHandle, string? enrollmentId)
     {
         ArgumentNullException.ThrowIfNull(accountLabel);
         var signingKey = _options.SigningKey;
         var token = RandomId(32);
         var state = new PushEnrollmentState
         {
-            EnrollmentId = RandomId(16),
+            EnrollmentId = enrollmentId ?? RandomId(16),
             TokenHash = HashToken(token),
             UserHandle = userHandle ?? RandomId(16),
             ExpiresAt = _time.GetUtcNow() + _options.EnrollmentLifetime,
