@@ -12,6 +12,9 @@ internal sealed partial class WebAuthnFactor
 {
     private const int UserHandleLength = 32;
 
+    /// <summary>The longest model description used as an authenticator name (longer ones are cut).</summary>
+    private const int MaxModelNameLength = 64;
+
     /// <inheritdoc />
     /// <remarks>
     /// A security key gets <c>authenticatorAttachment: cross-platform</c>, hint <c>security-key</c>, the configured resident
@@ -76,6 +79,7 @@ internal sealed partial class WebAuthnFactor
             UserHandle = Encode(userHandle),
             Kind = CredentialKinds.ToName(webAuthn.AuthenticatorKind),
             Name = name,
+            NameIsDefault = context.Name is null,
             RequireUserVerification = requireUv,
             Algorithms = _policy.Algorithms,
         };
@@ -126,6 +130,11 @@ internal sealed partial class WebAuthnFactor
         var verified = CredentialRegistration.Verify(_policy, expectation, webAuthn.ResponseJson, kind);
         if (!verified.Succeeded)
         {
+            if (verified.FailureReason == MfaFailureReason.AuthenticatorStatusRefused && verified.Model is { } refused)
+            {
+                WebAuthnLog.RegistrationModelRefused(_logger, user.Id, refused.Aaguid, refused.Description, refused.RefusedStatus ?? refused.Status ?? "unknown");
+            }
+
             return EnrollmentCompleteResult.Failure(verified.FailureReason, verified.Message);
         }
 
@@ -146,6 +155,7 @@ internal sealed partial class WebAuthnFactor
             Alg = (int)info.Algorithm,
             SignCount = info.SignCount,
             Aaguid = info.Aaguid.ToString("D"),
+            Model = verified.Model?.Description,
             Fmt = info.Format,
             AttestationType = WebAuthnNames.Of(info.AttestationType),
             Trusted = verified.Trusted,
@@ -156,6 +166,19 @@ internal sealed partial class WebAuthnFactor
             Discoverable = info.Discoverable,
             UserHandle = begun.UserHandle,
         };
-        return EnrollmentCompleteResult.Enrolled(NewRecord(begun.AuthenticatorId, user.Id, begun.Name, info.Id, data, context.Now));
+        // The user gave no name: the model's name ("YubiKey 5 NFC") is a better default than "Security key".
+        var name = begun.NameIsDefault && ModelName(verified.Model) is { } model ? model : begun.Name;
+        return EnrollmentCompleteResult.Enrolled(NewRecord(begun.AuthenticatorId, user.Id, name, info.Id, data, context.Now));
+    }
+
+    private static string? ModelName(Attestation.AuthenticatorModel? model)
+    {
+        var description = model?.Description.Trim();
+        if (string.IsNullOrEmpty(description) || description.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        return description.Length <= MaxModelNameLength ? description : description[..MaxModelNameLength].TrimEnd();
     }
 }
