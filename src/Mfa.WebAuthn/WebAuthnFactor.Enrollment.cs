@@ -12,8 +12,6 @@ internal sealed partial class WebAuthnFactor
 {
     private const int UserHandleLength = 32;
 
-    /// <summary>The longest model description used as an authenticator name (longer ones are cut).</summary>
-    private const int MaxModelNameLength = 64;
 
     /// <inheritdoc />
     /// <remarks>
@@ -167,18 +165,26 @@ internal sealed partial class WebAuthnFactor
             UserHandle = begun.UserHandle,
         };
         // The user gave no name: the model's name ("YubiKey 5 NFC") is a better default than "Security key".
-        var name = begun.NameIsDefault && ModelName(verified.Model) is { } model ? model : begun.Name;
-        return EnrollmentCompleteResult.Enrolled(NewRecord(begun.AuthenticatorId, user.Id, name, info.Id, data, context.Now));
+        var modelName = ModelName(verified.Model);
+        var name = begun.NameIsDefault && modelName is not null ? modelName : begun.Name;
+        return EnrollmentCompleteResult.Enrolled(NewRecord(begun.AuthenticatorId, user.Id, name, info.Id, data, context.Now) with { Description = modelName });
     }
 
     private static string? ModelName(Attestation.AuthenticatorModel? model)
     {
+        // Metadata is signed but remote text: it must pass the service's name rule, else the default name stays.
         var description = model?.Description.Trim();
-        if (string.IsNullOrEmpty(description) || description.Any(char.IsControl))
+        if (string.IsNullOrEmpty(description))
         {
             return null;
         }
 
-        return description.Length <= MaxModelNameLength ? description : description[..MaxModelNameLength].TrimEnd();
+        if (description.Length > AuthenticatorNames.MaxLength)
+        {
+            var cut = AuthenticatorNames.MaxLength - (char.IsHighSurrogate(description[AuthenticatorNames.MaxLength - 1]) ? 1 : 0);
+            description = description[..cut];
+        }
+
+        return AuthenticatorNames.TryNormalize(description, out var name) ? name : null;
     }
 }

@@ -107,7 +107,8 @@ public sealed class MfaServiceWithMetadataTests
         var result = await EnrollAsync(host, ca);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That((await host.GetRequiredService<IMfaService>().ListAuthenticatorsAsync(s_alice.Id)).Single().Name, Is.EqualTo("YubiKey 5 NFC"));
+        var listed = (await host.GetRequiredService<IMfaService>().ListAuthenticatorsAsync(s_alice.Id)).Single();
+        Assert.That((listed.Name, listed.Description), Is.EqualTo(("YubiKey 5 NFC", "YubiKey 5 NFC")));
         var record = (await host.GetRequiredService<IAuthenticatorStore>().FindByIdAsync(result.Authenticator!.Id))!;
         Assert.That(CredentialRecords.TryRead(record, out var data), Is.True);
         Assert.That((data.Trusted, WebAuthnAuthenticatorRecords.GetModelDescription(record)), Is.EqualTo(((bool?)true, "YubiKey 5 NFC")));
@@ -160,7 +161,7 @@ public sealed class MfaServiceWithMetadataTests
         var result = await factor.CompleteEnrollmentAsync(context, state, new WebAuthnEnrollmentResponse(root.GetProperty("credential").GetRawText()));
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That(result.Authenticator!.Name, Is.EqualTo("Security Key by Yubico with NFC"));
+        Assert.That((result.Authenticator!.Name, result.Authenticator.Description), Is.EqualTo(("Security Key by Yubico with NFC", "Security Key by Yubico with NFC")));
         Assert.That(CredentialRecords.TryRead(result.Authenticator, out var data), Is.True);
         Assert.That((data.Aaguid, data.Model, data.Trusted), Is.EqualTo((s_aaguid.ToString("D"), "Security Key by Yubico with NFC", (bool?)true)));
     }

@@ -93,7 +93,22 @@ public sealed class RegistrationWithTrustSourceTests
         var result = await harness.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, begun.EnrollmentId!, new WebAuthnEnrollmentResponse(ceremony.ToJson()));
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That(result.Authenticator!.Name, Is.EqualTo("Work key"));
+        Assert.That((result.Authenticator!.Name, result.Authenticator.Description), Is.EqualTo(("Work key", "YubiKey 5 NFC")));
+    }
+
+    [Test]
+    public async Task EnrollAsync_ModelDescriptionBreaksTheNameRule_DefaultNameStays()
+    {
+        using var certificates = Certificates();
+        var model = new AuthenticatorModel { Aaguid = s_aaguid, Description = "Key\u202Egnp.exe", AttestationRoots = [certificates.Root] };
+        var (harness, _) = Host(new FakeTrustSource(model));
+        using var __ = harness;
+        using var key = new TestAuthenticator();
+
+        var result = await harness.EnrollAsync(WebAuthnHarness.Alice, key, Packed(certificates));
+
+        Assert.That(result.Succeeded, Is.True, result.Message);
+        Assert.That((result.Authenticator!.Name, result.Authenticator.Description), Is.EqualTo(("Security key", (string?)null)));
     }
 
     [Test]
@@ -121,6 +136,6 @@ public sealed class RegistrationWithTrustSourceTests
         var result = await harness.EnrollAsync(WebAuthnHarness.Alice, key);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That((result.Authenticator!.Name, source.Lookups), Is.EqualTo(("Security key", 1)));
+        Assert.That((result.Authenticator!.Name, result.Authenticator.Description, source.Lookups), Is.EqualTo(("Security key", (string?)null, 1)));
     }
 }
