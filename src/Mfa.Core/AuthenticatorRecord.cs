@@ -22,6 +22,12 @@ public sealed record AuthenticatorRecord
     /// <summary>The user-chosen name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// What the authenticator is, when its factor knows (the WebAuthn model from FIDO metadata, "YubiKey 5 NFC"), or
+    /// <see langword="null"/>. Not secret; shown in <see cref="Service.AuthenticatorInfo.Description"/>.
+    /// </summary>
+    public string? Description { get; init; }
+
     /// <summary>A globally unique lookup key within the factor (the base64url WebAuthn credential id), or <see langword="null"/>.</summary>
     public string? CredentialId { get; init; }
 

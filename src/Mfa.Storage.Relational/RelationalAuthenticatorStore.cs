@@ -7,7 +7,7 @@ namespace Mfa.Storage.Relational;
 /// <summary>Authenticator records with a version column for optimistic concurrency and a unique (kind, credential id) index.</summary>
 internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
 {
-    private const string Columns = "id, user_id, kind, name, credential_id, data, created_at, last_used_at, version";
+    private const string Columns = "id, user_id, kind, name, credential_id, data, created_at, last_used_at, version, description";
 
     private readonly RelationalDatabase _database;
     private readonly SqlStatement _create;
@@ -26,7 +26,7 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         // Without a conflict target, DO NOTHING covers the primary key and the (kind, credential_id) unique index alike.
         _create = SqlStatement.Write($"""
             INSERT INTO {table} ({Columns})
-            VALUES (@id, @user_id, @kind, @name, @credential_id, @data, @created_at, @last_used_at, 1)
+            VALUES (@id, @user_id, @kind, @name, @credential_id, @data, @created_at, @last_used_at, 1, @description)
             ON CONFLICT DO NOTHING
             RETURNING {Columns}
             """);
@@ -37,7 +37,7 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         // The version check and the immutable columns are part of the one UPDATE: no read-then-write window.
         _update = SqlStatement.Write($"""
             UPDATE {table}
-            SET name = @name, data = @data, created_at = @created_at, last_used_at = @last_used_at, version = version + 1
+            SET name = @name, data = @data, created_at = @created_at, last_used_at = @last_used_at, description = @description, version = version + 1
             WHERE id = @id AND version = @version AND user_id = @user_id AND kind = @kind
               AND credential_id IS NOT DISTINCT FROM @credential_id
             RETURNING {Columns}
@@ -115,7 +115,8 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         .With("@credential_id", record.CredentialId)
         .With("@data", record.Data)
         .With("@created_at", record.CreatedAt)
-        .With("@last_used_at", record.LastUsedAt);
+        .With("@last_used_at", record.LastUsedAt)
+        .With("@description", record.Description);
 
     private static AuthenticatorRecord Read(DbDataReader reader) => new()
     {
@@ -128,5 +129,6 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         CreatedAt = reader.GetTime(6),
         LastUsedAt = reader.GetNullableTime(7),
         Version = reader.GetInt64(8),
+        Description = reader.GetNullableString(9),
     };
 }

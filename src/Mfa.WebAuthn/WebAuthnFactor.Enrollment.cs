@@ -12,6 +12,7 @@ internal sealed partial class WebAuthnFactor
 {
     private const int UserHandleLength = 32;
 
+
     /// <inheritdoc />
     /// <remarks>
     /// A security key gets <c>authenticatorAttachment: cross-platform</c>, hint <c>security-key</c>, the configured resident
@@ -76,6 +77,7 @@ internal sealed partial class WebAuthnFactor
             UserHandle = Encode(userHandle),
             Kind = CredentialKinds.ToName(webAuthn.AuthenticatorKind),
             Name = name,
+            NameIsDefault = context.Name is null,
             RequireUserVerification = requireUv,
             Algorithms = _policy.Algorithms,
         };
@@ -126,6 +128,11 @@ internal sealed partial class WebAuthnFactor
         var verified = CredentialRegistration.Verify(_policy, expectation, webAuthn.ResponseJson, kind);
         if (!verified.Succeeded)
         {
+            if (verified.FailureReason == MfaFailureReason.AuthenticatorStatusRefused && verified.Model is { } refused)
+            {
+                WebAuthnLog.RegistrationModelRefused(_logger, user.Id, refused.Aaguid, refused.Description, refused.RefusedStatus ?? refused.Status ?? "unknown");
+            }
+
             return EnrollmentCompleteResult.Failure(verified.FailureReason, verified.Message);
         }
 
@@ -146,6 +153,7 @@ internal sealed partial class WebAuthnFactor
             Alg = (int)info.Algorithm,
             SignCount = info.SignCount,
             Aaguid = info.Aaguid.ToString("D"),
+            Model = verified.Model?.Description,
             Fmt = info.Format,
             AttestationType = WebAuthnNames.Of(info.AttestationType),
             Trusted = verified.Trusted,
@@ -156,6 +164,27 @@ internal sealed partial class WebAuthnFactor
             Discoverable = info.Discoverable,
             UserHandle = begun.UserHandle,
         };
-        return EnrollmentCompleteResult.Enrolled(NewRecord(begun.AuthenticatorId, user.Id, begun.Name, info.Id, data, context.Now));
+        // The user gave no name: the model's name ("YubiKey 5 NFC") is a better default than "Security key".
+        var modelName = ModelName(verified.Model);
+        var name = begun.NameIsDefault && modelName is not null ? modelName : begun.Name;
+        return EnrollmentCompleteResult.Enrolled(NewRecord(begun.AuthenticatorId, user.Id, name, info.Id, data, context.Now) with { Description = modelName });
+    }
+
+    private static string? ModelName(Attestation.AuthenticatorModel? model)
+    {
+        // Metadata is signed but remote text: it must pass the service's name rule, else the default name stays.
+        var description = model?.Description.Trim();
+        if (string.IsNullOrEmpty(description))
+        {
+            return null;
+        }
+
+        if (description.Length > AuthenticatorNames.MaxLength)
+        {
+            var cut = AuthenticatorNames.MaxLength - (char.IsHighSurrogate(description[AuthenticatorNames.MaxLength - 1]) ? 1 : 0);
+            description = description[..cut];
+        }
+
+        return AuthenticatorNames.TryNormalize(description, out var name) ? name : null;
     }
 }

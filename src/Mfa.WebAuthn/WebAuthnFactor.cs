@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Mfa.Core;
 using Mfa.Core.Factors;
+using Mfa.WebAuthn.Attestation;
 using Mfa.WebAuthn.Ceremonies;
 using Mfa.WebAuthn.Cose;
 using Mfa.WebAuthn.Credentials;
@@ -30,11 +31,16 @@ internal sealed partial class WebAuthnFactor : IDiscoverableFactor, IImportingFa
     /// <summary>Creates the factor (dependency injection does this; see <c>AddWebAuthn</c>).</summary>
     /// <param name="options">The validated WebAuthn options.</param>
     /// <param name="logger">The logger.</param>
-    public WebAuthnFactor(IOptions<WebAuthnOptions> options, ILogger<WebAuthnFactor> logger)
+    /// <param name="trustSources">
+    /// The registered <see cref="IAuthenticatorTrustSource"/>s (for example FIDO metadata, <c>AddFidoMetadata</c>); none
+    /// for configured trust anchors only. With several, the first that knows a model answers.
+    /// </param>
+    public WebAuthnFactor(IOptions<WebAuthnOptions> options, ILogger<WebAuthnFactor> logger, IEnumerable<IAuthenticatorTrustSource> trustSources)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        _policy = RelyingPartyPolicy.From(options.Value);
+        ArgumentNullException.ThrowIfNull(trustSources);
+        _policy = RelyingPartyPolicy.From(options.Value, TrustSources.Combine(trustSources));
         _logger = logger;
     }
 

@@ -1,3 +1,4 @@
+using Mfa.WebAuthn.Attestation;
 using Mfa.WebAuthn.Ceremonies;
 using Mfa.WebAuthn.Cose;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,21 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
 {
     private static readonly TimeSpan s_minTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan s_maxTimeout = TimeSpan.FromHours(1);
+
+    private readonly bool _hasTrustSource;
+
+    /// <summary>Validates without a trust source: <see cref="WebAuthnOptions.RequireTrustedAttestation"/> needs configured anchors.</summary>
+    public WebAuthnOptionsValidator()
+    {
+    }
+
+    /// <summary>Validates knowing the registered trust sources (dependency injection uses this one).</summary>
+    /// <param name="trustSources">The registered <see cref="IAuthenticatorTrustSource"/>s: with one, trusted attestation may be required without configured anchors (the model's metadata roots are the anchors).</param>
+    public WebAuthnOptionsValidator(IEnumerable<IAuthenticatorTrustSource> trustSources)
+    {
+        ArgumentNullException.ThrowIfNull(trustSources);
+        _hasTrustSource = trustSources.Any();
+    }
 
     public ValidateOptionsResult Validate(string? name, WebAuthnOptions options)
     {
@@ -56,7 +72,7 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
             result.AddError("Unknown counter rollback policy.", nameof(WebAuthnOptions.CounterRollback));
         }
 
-        ValidateTrust(options, result);
+        ValidateTrust(options, _hasTrustSource, result);
         return result.Build();
     }
 
@@ -126,7 +142,7 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
         }
     }
 
-    private static void ValidateTrust(WebAuthnOptions options, ValidateOptionsResultBuilder result)
+    private static void ValidateTrust(WebAuthnOptions options, bool hasTrustSource, ValidateOptionsResultBuilder result)
     {
         if (options.TrustAnchors is null)
         {
@@ -146,9 +162,9 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
                 result.AddError("Trusted attestation cannot be required while asking for no attestation.", nameof(WebAuthnOptions.RequireTrustedAttestation));
             }
 
-            if (options.TrustAnchors.Count == 0)
+            if (options.TrustAnchors.Count == 0 && !hasTrustSource)
             {
-                result.AddError("Trusted attestation needs at least one trust anchor.", nameof(WebAuthnOptions.RequireTrustedAttestation));
+                result.AddError("Trusted attestation needs at least one trust anchor, or a trust source such as FIDO metadata (AddFidoMetadata).", nameof(WebAuthnOptions.RequireTrustedAttestation));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography.X509Certificates;
 using Mfa.Core;
+using Mfa.WebAuthn.Attestation;
 
 namespace Mfa.WebAuthn;
 
@@ -22,11 +23,20 @@ public sealed class WebAuthnRegistrationResult : MfaResult
     /// <summary>The attestation trust path, leaf first (empty for none and self attestation).</summary>
     public IReadOnlyList<X509Certificate2> TrustPath { get; private init; } = [];
 
-    /// <summary>Whether the trust path chains to a configured anchor for the AAGUID; <see langword="null"/> when none is configured.</summary>
+    /// <summary>
+    /// Whether the trust path chains to a configured anchor for the AAGUID or, with an <see cref="IAuthenticatorTrustSource"/>,
+    /// to the model's attestation roots; <see langword="null"/> when neither has any.
+    /// </summary>
     public bool? Trusted { get; private init; }
 
-    internal static WebAuthnRegistrationResult Success(WebAuthnCredentialInfo credential, IReadOnlyList<X509Certificate2> trustPath, bool? trusted) =>
-        new(MfaFailureReason.None, null) { Credential = credential, TrustPath = trustPath, Trusted = trusted };
+    /// <summary>
+    /// The authenticator's model when an <see cref="IAuthenticatorTrustSource"/> knows it: on success, and on an
+    /// <see cref="MfaFailureReason.AuthenticatorStatusRefused"/> failure (its <see cref="AuthenticatorModel.RefusedStatus"/> says why).
+    /// </summary>
+    public AuthenticatorModel? Model { get; private init; }
 
-    internal static WebAuthnRegistrationResult Failure(MfaFailureReason reason, string? message) => new(reason, message);
+    internal static WebAuthnRegistrationResult Success(WebAuthnCredentialInfo credential, IReadOnlyList<X509Certificate2> trustPath, bool? trusted, AuthenticatorModel? model = null) =>
+        new(MfaFailureReason.None, null) { Credential = credential, TrustPath = trustPath, Trusted = trusted, Model = model };
+
+    internal static WebAuthnRegistrationResult Failure(MfaFailureReason reason, string? message, AuthenticatorModel? model = null) => new(reason, message) { Model = model };
 }

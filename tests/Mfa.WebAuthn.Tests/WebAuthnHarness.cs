@@ -3,6 +3,7 @@ using Mfa.Core.Factors;
 using Mfa.Core.Service;
 using Mfa.Core.Storage;
 using Mfa.Testing;
+using Mfa.WebAuthn.Attestation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mfa.WebAuthn.Tests;
@@ -16,10 +17,16 @@ internal sealed class WebAuthnHarness : IDisposable
     public const string RpId = "example.com";
     public const string Origin = "https://example.com";
 
-    public WebAuthnHarness(Action<WebAuthnOptions>? configure = null, Action<MfaOptions>? configureMfa = null)
+    public WebAuthnHarness(Action<WebAuthnOptions>? configure = null, Action<MfaOptions>? configureMfa = null, IAuthenticatorTrustSource? trustSource = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        if (trustSource is not null)
+        {
+            services.AddSingleton(trustSource);
+        }
+
+        configureServices?.Invoke(services);
         services.AddMfa(o =>
             {
                 o.SecretKey = TestKeys.SecretKey;

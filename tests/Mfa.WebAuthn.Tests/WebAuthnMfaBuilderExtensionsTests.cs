@@ -1,5 +1,7 @@
 using Mfa.Core.Factors;
 using Mfa.Testing;
+using Mfa.WebAuthn.Attestation;
+using Mfa.WebAuthn.Tests.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,35 @@ public sealed class WebAuthnMfaBuilderExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddMfa(o => o.SecretKey = TestKeys.SecretKey).UseInMemoryStores().AddWebAuthn(o => o.RelyingPartyId = "example.com");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(() => provider.GetServices<IFactor>().ToList(), Throws.TypeOf<OptionsValidationException>());
+    }
+
+    [Test]
+    public void AddWebAuthn_TrustRequiredWithoutAnchorsButTrustSourceRegistered_Valid()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IAuthenticatorTrustSource>(new FakeTrustSource());
+        services.AddMfa(o => o.SecretKey = TestKeys.SecretKey).UseInMemoryStores().AddWebAuthn(o =>
+        {
+            Configure(o);
+            (o.RequireTrustedAttestation, o.Attestation) = (true, AttestationConveyance.Direct);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(provider.GetServices<IFactor>().OfType<WebAuthnFactor>().ToList(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void AddWebAuthn_TrustRequiredWithoutAnchorsOrTrustSource_ThrowsOnFirstUse()
+    {
+        var services = new ServiceCollection();
+        services.AddMfa(o => o.SecretKey = TestKeys.SecretKey).UseInMemoryStores().AddWebAuthn(o =>
+        {
+            Configure(o);
+            (o.RequireTrustedAttestation, o.Attestation) = (true, AttestationConveyance.Direct);
+        });
         using var provider = services.BuildServiceProvider();
 
         Assert.That(() => provider.GetServices<IFactor>().ToList(), Throws.TypeOf<OptionsValidationException>());

@@ -8,5 +8,8 @@ namespace Mfa.Core.Service;
 /// <param name="LastUsedAt">When it last answered a challenge successfully.</param>
 public sealed record AuthenticatorInfo(string Id, string Kind, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt)
 {
-    internal static AuthenticatorInfo From(AuthenticatorRecord record) => new(record.Id, record.Kind, record.Name, record.CreatedAt, record.LastUsedAt);
+    /// <summary>What the authenticator is, when its factor knows (the WebAuthn model from FIDO metadata, "YubiKey 5 NFC"); <see langword="null"/> otherwise.</summary>
+    public string? Description { get; init; }
+
+    internal static AuthenticatorInfo From(AuthenticatorRecord record) => new(record.Id, record.Kind, record.Name, record.CreatedAt, record.LastUsedAt) { Description = record.Description };
 }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using Mfa.Core;
+using Mfa.Core.Storage;
 using Mfa.WebAuthn.Attestation;
 using Mfa.WebAuthn.Metadata.Blob;
 using Mfa.WebAuthn.Metadata.Diagnostics;
@@ -183,6 +185,41 @@ public sealed class FidoMetadataProvider : IAuthenticatorTrustSource
             {
                 refused.Add((record, status));
             }
+        }
+
+        return refused;
+    }
+
+    /// <summary>
+    /// The registered WebAuthn authenticators among <paramref name="records"/> whose model the BLOB in use now refuses
+    /// (for example REVOKED since they registered): after a refresh, the ones a host may review or disable.
+    /// </summary>
+    /// <param name="records">Authenticator records of any kind (others, and imported legacy U2F keys, are skipped).</param>
+    /// <returns>The refused records, in input order, each with its refusing status.</returns>
+    public IReadOnlyList<(AuthenticatorRecord Record, string RefusedStatus)> WhereModelRefused(IEnumerable<AuthenticatorRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var withAaguid = records.Select(static r => (Record: r, Known: WebAuthnAuthenticatorRecords.TryGetAaguid(r, out var aaguid), Aaguid: aaguid))
+            .Where(static r => r.Known && r.Aaguid != Guid.Empty);
+        return [.. WhereModelRefused(withAaguid, static r => r.Aaguid).Select(static r => (r.Record.Record, r.RefusedStatus))];
+    }
+
+    /// <summary>
+    /// One query for a host after a metadata refresh: the WebAuthn authenticators of <paramref name="userIds"/> whose
+    /// model the BLOB in use now refuses, read from the store.
+    /// </summary>
+    /// <param name="store">The authenticator store.</param>
+    /// <param name="userIds">The users to check (for example all users, in batches).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The refused records, by user in input order, each with its refusing status.</returns>
+    public async Task<IReadOnlyList<(AuthenticatorRecord Record, string RefusedStatus)>> FindRefusedAuthenticatorsAsync(IAuthenticatorStore store, IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(userIds);
+        var refused = new List<(AuthenticatorRecord, string)>();
+        foreach (var userId in userIds)
+        {
+            refused.AddRange(WhereModelRefused(await store.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false)));
         }
 
         return refused;

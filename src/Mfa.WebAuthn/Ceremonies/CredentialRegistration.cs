@@ -19,7 +19,7 @@ internal static class CredentialRegistration
         var outcome = RegistrationVerifier.Verify(policy, expectation, decoded.ClientDataJson, decoded.AttestationObject);
         if (!outcome.Succeeded || outcome.PublicKey is not { } publicKey)
         {
-            return WebAuthnRegistrationResult.Failure(outcome.Failure, outcome.Message);
+            return WebAuthnRegistrationResult.Failure(outcome.Failure, outcome.Message, outcome.Model);
         }
 
         if (!outcome.CredentialId.Span.SequenceEqual(decoded.CredentialId))
@@ -43,6 +43,6 @@ internal static class CredentialRegistration
             Transports = decoded.Transports,
             Kind = kind,
         };
-        return WebAuthnRegistrationResult.Success(credential, outcome.TrustPath, outcome.Trusted);
+        return WebAuthnRegistrationResult.Success(credential, outcome.TrustPath, outcome.Trusted, outcome.Model);
     }
 }

@@ -31,8 +31,11 @@ internal sealed class RegistrationOutcome
 
     public IReadOnlyList<X509Certificate2> TrustPath { get; init; } = [];
 
-    /// <summary>Whether the trust path chains to the AAGUID's anchors; <see langword="null"/> when none are configured for it.</summary>
+    /// <summary>Whether the trust path chains to the AAGUID's configured anchors or the model's metadata roots; <see langword="null"/> when none are configured for it.</summary>
     public bool? Trusted { get; init; }
+
+    /// <summary>The authenticator's model, when the trust source knows it (also on an <see cref="MfaFailureReason.AuthenticatorStatusRefused"/> failure).</summary>
+    public AuthenticatorModel? Model { get; init; }
 
     public static RegistrationOutcome Fail(MfaFailureReason failure, string? message) => new() { Failure = failure, Message = message };
 }

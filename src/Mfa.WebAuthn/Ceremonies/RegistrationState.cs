@@ -23,6 +23,12 @@ internal sealed class RegistrationState
     /// <summary>The name for the new authenticator.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Name"/> is the default because the user gave none: then the model's name from the trust source
+    /// (FIDO metadata), when known at completion, replaces it. Absent (false) in states written before this existed.
+    /// </summary>
+    public bool NameIsDefault { get; init; }
+
     /// <summary>Whether the UV flag must be set.</summary>
     public bool RequireUserVerification { get; init; }
 

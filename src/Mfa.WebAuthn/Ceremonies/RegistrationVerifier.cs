@@ -81,14 +81,16 @@ internal static class RegistrationVerifier
             return RegistrationOutcome.Fail(attestation.Failure, attestation.Message ?? "The attestation statement does not verify.");
         }
 
-        // Obtain the trust anchors for this AAGUID from policy and assess the attestation's trustworthiness: none and
-        // self attestation have no trust path; an x5c path must chain to an anchor, checked at the verification time.
-        bool? trusted = null;
-        if (policy.TrustAnchors.TryGetValue(aaguid, out var anchors))
+        // Obtain the trust anchors for this AAGUID (configured, or the model's metadata roots when a trust source knows
+        // it) and assess the attestation's trustworthiness: none and self attestation have no trust path; an x5c path
+        // must chain to an anchor, checked at the verification time. A model whose status the host refuses fails here.
+        var trust = AttestationTrustEvaluator.Evaluate(aaguid, attestation.TrustPath, policy.TrustAnchors, policy.TrustSource, expectation.Now);
+        if (!trust.Succeeded)
         {
-            trusted = attestation.TrustPath.Count > 0 && TrustAnchorEvaluator.ChainsToAnchor(attestation.TrustPath, anchors, expectation.Now);
+            return new RegistrationOutcome { Failure = trust.Failure, Message = trust.Message, Aaguid = aaguid, Model = trust.Model };
         }
 
+        var trusted = trust.Trusted;
         if (policy.RequireTrustedAttestation && trusted != true)
         {
             return RegistrationOutcome.Fail(MfaFailureReason.UntrustedAttestation, "The attestation does not chain to a trusted anchor for this authenticator model.");
@@ -111,6 +113,7 @@ internal static class RegistrationVerifier
             AttestationType = attestation.Type,
             TrustPath = attestation.TrustPath,
             Trusted = trusted,
+            Model = trust.Model,
         };
     }
 

@@ -1,14 +1,16 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Mfa.WebAuthn.Attestation;
 
 namespace Mfa.WebAuthn.Ceremonies;
 
 /// <summary>An immutable snapshot of <see cref="WebAuthnOptions"/> with what verification needs precomputed (RP ID hash, UTF-8 origins).</summary>
 internal sealed class RelyingPartyPolicy
 {
-    private RelyingPartyPolicy(WebAuthnOptions options)
+    private RelyingPartyPolicy(WebAuthnOptions options, IAuthenticatorTrustSource? trustSource)
     {
+        TrustSource = trustSource;
         RelyingPartyId = options.RelyingPartyId;
         RelyingPartyName = options.RelyingPartyName;
         RelyingPartyIdHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.RelyingPartyId));
@@ -66,10 +68,13 @@ internal sealed class RelyingPartyPolicy
 
     public bool RequireSafetyNetCtsProfileMatch { get; }
 
+    /// <summary>The authenticator models (FIDO metadata) consulted at registration, or <see langword="null"/> for configured anchors only.</summary>
+    public IAuthenticatorTrustSource? TrustSource { get; }
+
     /// <summary>Takes a snapshot of validated options.</summary>
-    public static RelyingPartyPolicy From(WebAuthnOptions options)
+    public static RelyingPartyPolicy From(WebAuthnOptions options, IAuthenticatorTrustSource? trustSource = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new RelyingPartyPolicy(options);
+        return new RelyingPartyPolicy(options, trustSource);
     }
 }

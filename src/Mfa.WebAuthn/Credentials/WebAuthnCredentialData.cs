@@ -23,6 +23,9 @@ internal sealed record WebAuthnCredentialData
     /// <summary>The authenticator model (AAGUID), or <see langword="null"/> for imported legacy keys.</summary>
     public string? Aaguid { get; init; }
 
+    /// <summary>The model's description from the trust source (FIDO metadata) at registration, or <see langword="null"/> when none knew it.</summary>
+    public string? Model { get; init; }
+
     /// <summary>The attestation statement format at registration.</summary>
     public string? Fmt { get; init; }
 

@@ -20,4 +20,10 @@ public static class WebAuthnEventIds
 
     /// <summary>A passkey sign-in without a username failed.</summary>
     public const int PasskeySignInFailed = 3005;
+
+    /// <summary>
+    /// A registration was refused because the authenticator's model has a status the host's metadata policy refuses
+    /// (for example <c>REVOKED</c>); the event names the AAGUID, the model and the status.
+    /// </summary>
+    public const int RegistrationModelRefused = 3006;
 }

@@ -23,4 +23,7 @@ internal static partial class WebAuthnLog
 
     [LoggerMessage(EventId = WebAuthnEventIds.PasskeySignInFailed, Level = LogLevel.Warning, Message = "Passkey sign-in {ChallengeId} failed: {Reason}")]
     public static partial void PasskeySignInFailed(ILogger logger, string challengeId, MfaFailureReason reason);
+
+    [LoggerMessage(EventId = WebAuthnEventIds.RegistrationModelRefused, Level = LogLevel.Warning, Message = "WebAuthn registration for user {UserId} refused: authenticator model {Aaguid} \"{Model}\" has the metadata status {Status}")]
+    public static partial void RegistrationModelRefused(ILogger logger, string userId, Guid aaguid, string model, string status);
 }

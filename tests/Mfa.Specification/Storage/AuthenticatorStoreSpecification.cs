@@ -38,6 +38,7 @@ public abstract class AuthenticatorStoreSpecification : StoreSpecification<IAuth
             Assert.That(actual.CreatedAt, Is.EqualTo(expected.CreatedAt));
             Assert.That(actual.LastUsedAt, Is.EqualTo(expected.LastUsedAt));
             Assert.That(actual.Version, Is.EqualTo(expected.Version));
+            Assert.That(actual.Description, Is.EqualTo(expected.Description));
         }
     }
 
@@ -56,6 +57,7 @@ public abstract class AuthenticatorStoreSpecification : StoreSpecification<IAuth
         var record = NewRecord(kind: "webauthn", credentialId: "AbC-_dEf") with
         {
             Name = "Clé de sécurité 🔑",
+            Description = "YubiKey 5 NFC",
             Data = """{"publicKey":"pQECAyYgASFYIA","signCount":7,"note":"ünïcödé"}""",
             LastUsedAt = Now + TimeSpan.FromMilliseconds(1234),
         };
@@ -69,6 +71,16 @@ public abstract class AuthenticatorStoreSpecification : StoreSpecification<IAuth
         var record = NewRecord();
         await CreateAsync(record);
         AssertSameRecord(await Store.FindByIdAsync(record.Id), record with { Version = 1 });
+    }
+
+    [Test]
+    public async Task TryUpdateAsync_NewDescription_IsStored()
+    {
+        var created = await CreateAsync(NewRecord(kind: "webauthn", credentialId: NewId("cred")));
+
+        var updated = await Store.TryUpdateAsync(created with { Description = "Security Key by Yubico" });
+
+        AssertSameRecord(await Store.FindByIdAsync(created.Id), created with { Description = "Security Key by Yubico", Version = updated!.Version });
     }
 
     [Test]

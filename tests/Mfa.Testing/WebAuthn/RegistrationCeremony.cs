@@ -22,6 +22,9 @@ public sealed class RegistrationCeremony(TestAuthenticator authenticator, string
     /// <summary>An authenticator extensions CBOR map to append (sets nothing else; set the ED flag too).</summary>
     public byte[]? Extensions { get; set; }
 
+    /// <summary>The AAGUID in the attested credential data (default all zero).</summary>
+    public Guid Aaguid { get; set; }
+
     /// <summary>The credential id in the attested credential data.</summary>
     public byte[] CredentialId { get; set; } = authenticator.CredentialId;
 
@@ -46,6 +49,7 @@ public sealed class RegistrationCeremony(TestAuthenticator authenticator, string
     {
         var cose = authenticator.CosePublicKey(Algorithm);
         var attested = new byte[16 + 2 + CredentialId.Length + cose.Length];
+        Aaguid.TryWriteBytes(attested.AsSpan(0, 16), bigEndian: true, out _);
         BinaryPrimitives.WriteUInt16BigEndian(attested.AsSpan(16), (ushort)CredentialId.Length);
         CredentialId.CopyTo(attested, 18);
         cose.CopyTo(attested, 18 + CredentialId.Length);
