@@ -3,7 +3,7 @@ using Mfa.Core;
 
 namespace Mfa.WebAuthn.Attestation;
 
-/// <summary>The outcome of verifying one attestation statement. SHARED CONTRACT: keep the shape.</summary>
+/// <summary>The outcome of verifying one attestation statement.</summary>
 internal sealed class AttestationResult
 {
     /// <summary>Whether the statement verified.</summary>

@@ -7,7 +7,7 @@ namespace Mfa.WebAuthn.Attestation;
 
 /// <summary>
 /// Dispatches on the attestation statement format and verifies it (none, packed, fido-u2f, tpm, android-key,
-/// android-safetynet, apple, compound). Never throws for bad input. SHARED CONTRACT: keep the signature.
+/// android-safetynet, apple, compound). Never throws for bad input.
 /// </summary>
 /// <remarks>
 /// Failure reasons: <see cref="MfaFailureReason.UnsupportedAttestationFormat"/> (unknown fmt),

@@ -2,7 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Mfa.WebAuthn.Attestation;
 
-/// <summary>Decides whether a trust path chains to one of the configured anchors at a given time. SHARED CONTRACT.</summary>
+/// <summary>Decides whether a trust path chains to one of the configured anchors at a given time.</summary>
 internal static class TrustAnchorEvaluator
 {
     /// <summary>Builds a chain from <paramref name="trustPath"/> (leaf first) to one of <paramref name="anchors"/> only (no system store), checking validity at <paramref name="at"/>.</summary>

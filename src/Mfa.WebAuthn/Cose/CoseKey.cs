@@ -14,7 +14,6 @@ namespace Mfa.WebAuthn.Cose;
 /// (key type, curve, point on curve, RSA size), ready to verify WebAuthn signatures.
 /// </summary>
 /// <remarks>
-/// SHARED CONTRACT between the WebAuthn "crypto" and "relying party" work: keep these signatures.
 /// An instance is immutable and safe to share between threads (<see cref="CoseKeyCache"/> does): verification only reads
 /// the imported public key.
 /// </remarks>

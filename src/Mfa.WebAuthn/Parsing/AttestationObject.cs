@@ -3,7 +3,7 @@ using Mfa.Core;
 
 namespace Mfa.WebAuthn.Parsing;
 
-/// <summary>A parsed attestation object: <c>{fmt, attStmt, authData}</c> (WebAuthn L3 §6.5.4). SHARED CONTRACT.</summary>
+/// <summary>A parsed attestation object: <c>{fmt, attStmt, authData}</c> (WebAuthn L3 §6.5.4).</summary>
 internal sealed class AttestationObject
 {
     /// <summary>The longest attestation statement format identifier accepted (registered ones are at most 17 characters).</summary>

@@ -1,6 +1,6 @@
 namespace Mfa.WebAuthn.Parsing;
 
-/// <summary>Attested credential data (WebAuthn L3 §6.5.1). SHARED CONTRACT: keep the shape.</summary>
+/// <summary>Attested credential data (WebAuthn L3 §6.5.1).</summary>
 internal sealed class AttestedCredentialData
 {
     /// <summary>The AAGUID (16 bytes).</summary>

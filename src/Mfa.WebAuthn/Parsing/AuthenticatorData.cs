@@ -4,7 +4,7 @@ using Mfa.Core;
 
 namespace Mfa.WebAuthn.Parsing;
 
-/// <summary>Parsed authenticator data (WebAuthn L3 §6.1). SHARED CONTRACT: keep the signatures.</summary>
+/// <summary>Parsed authenticator data (WebAuthn L3 §6.1).</summary>
 internal sealed class AuthenticatorData
 {
     /// <summary>rpIdHash (32) + flags (1) + signCount (4).</summary>
