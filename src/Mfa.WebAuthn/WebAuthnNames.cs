@@ -4,7 +4,7 @@ using Mfa.WebAuthn.Credentials;
 namespace Mfa.WebAuthn;
 
 /// <summary>The stable names records, logs and the <c>mfa</c> tool use for WebAuthn enums.</summary>
-public static class WebAuthnNames
+internal static class WebAuthnNames
 {
     /// <summary>The name of an attestation type: <c>none</c>, <c>self</c>, <c>basic</c>, <c>basic-or-attca</c>, <c>attca</c> or <c>anonca</c>.</summary>
     /// <param name="type">The type.</param>

@@ -14,7 +14,7 @@ namespace Mfa.WebAuthn.Inspection;
 /// <c>AuthenticationResponseJSON</c>, an attestation object, authenticator data or client data (as JSON, or as
 /// base64url or hex bytes). Decoding checks structure only; nothing is verified.
 /// </summary>
-public static class WebAuthnInspector
+internal static class WebAuthnInspector
 {
     private const int MaxInputLength = 1024 * 1024;
 
