@@ -1,32 +1,28 @@
-using System.Globalization;
-using System.Numerics;
 using System.Security.Cryptography;
 
 namespace Mfa.WebAuthn.Cose;
 
-/// <summary>The NIST prime curves COSE EC2 keys use (RFC 9053 §7.1), with an explicit point-on-curve check.</summary>
+/// <summary>The NIST prime curves COSE EC2 keys use (RFC 9053 §7.1), with an explicit point-on-curve check (BouncyCastle).</summary>
 internal sealed class NistCurve
 {
-    private readonly BigInteger _p;
-    private readonly BigInteger _b;
+    private readonly Org.BouncyCastle.Asn1.X9.X9ECParameters _bouncy;
 
-    private NistCurve(int coseCurve, ECCurve curve, int coordinateLength, BigInteger p, string bHex)
+    private NistCurve(int coseCurve, ECCurve curve, int coordinateLength, string name)
     {
         CoseCurve = coseCurve;
         Curve = curve;
         CoordinateLength = coordinateLength;
-        _p = p;
-        _b = BigInteger.Parse(bHex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        _bouncy = Org.BouncyCastle.Asn1.X9.ECNamedCurveTable.GetByName(name);
     }
 
     /// <summary>P-256 (COSE crv 1).</summary>
-    public static NistCurve P256 { get; } = new(1, ECCurve.NamedCurves.nistP256, 32, BigInteger.Pow(2, 256) - BigInteger.Pow(2, 224) + BigInteger.Pow(2, 192) + BigInteger.Pow(2, 96) - 1, "05ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b");
+    public static NistCurve P256 { get; } = new(1, ECCurve.NamedCurves.nistP256, 32, "P-256");
 
     /// <summary>P-384 (COSE crv 2).</summary>
-    public static NistCurve P384 { get; } = new(2, ECCurve.NamedCurves.nistP384, 48, BigInteger.Pow(2, 384) - BigInteger.Pow(2, 128) - BigInteger.Pow(2, 96) + BigInteger.Pow(2, 32) - 1, "0b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef");
+    public static NistCurve P384 { get; } = new(2, ECCurve.NamedCurves.nistP384, 48, "P-384");
 
     /// <summary>P-521 (COSE crv 3).</summary>
-    public static NistCurve P521 { get; } = new(3, ECCurve.NamedCurves.nistP521, 66, BigInteger.Pow(2, 521) - 1, "0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00");
+    public static NistCurve P521 { get; } = new(3, ECCurve.NamedCurves.nistP521, 66, "P-521");
 
     /// <summary>The COSE curve identifier.</summary>
     public int CoseCurve { get; }
@@ -65,20 +61,15 @@ internal sealed class NistCurve
     /// <returns>Whether the point is on the curve.</returns>
     public bool IsOnCurve(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
     {
-        var bx = new BigInteger(x, isUnsigned: true, isBigEndian: true);
-        var by = new BigInteger(y, isUnsigned: true, isBigEndian: true);
-        if (bx >= _p || by >= _p)
+        // The curve equation is checked by BouncyCastle, not by arithmetic of ours (coordinates at or above p fail too).
+        try
+        {
+            _bouncy.Curve.ValidatePoint(new Org.BouncyCastle.Math.BigInteger(1, x.ToArray()), new Org.BouncyCastle.Math.BigInteger(1, y.ToArray()));
+            return true;
+        }
+        catch (ArgumentException)
         {
             return false;
         }
-
-        var left = by * by % _p;
-        var right = ((bx * bx % _p * bx) - (3 * bx) + _b) % _p;
-        if (right.Sign < 0)
-        {
-            right += _p;
-        }
-
-        return left == right;
     }
 }
