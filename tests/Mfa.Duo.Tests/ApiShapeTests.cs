@@ -3,15 +3,11 @@ using Mfa.Testing;
 
 namespace Mfa.Duo.Tests;
 
-/// <summary>The public surfaces of Mfa.Duo and Mfa.Duo.Emulator are deliberate: a change must update PublicApi/*.txt.</summary>
+/// <summary>The public surfaces of Mfa.Duo and Mfa.Duo.Emulator are deliberate: PublicAPI.Shipped/Unshipped.txt beside each package guard the members (RS0016); these tests check the classes are sealed or designed for inheritance.</summary>
 [TestFixture]
 public sealed class ApiShapeTests
 {
-    [Test]
-    public void GetExportedTypes_Duo_MatchesTheApprovedList() => ApiShape.AssertMatchesApprovedList(typeof(DuoOptions).Assembly);
 
-    [Test]
-    public void GetExportedTypes_Emulator_MatchesTheApprovedList() => ApiShape.AssertMatchesApprovedList(typeof(DuoEmulator).Assembly);
 
     [Test]
     public void GetExportedTypes_Classes_AreSealedOrStatic()

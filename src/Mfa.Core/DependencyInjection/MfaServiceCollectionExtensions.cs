@@ -15,6 +15,7 @@ public static class MfaServiceCollectionExtensions
     /// <param name="configure">Configures <see cref="MfaOptions"/>.</param>
     /// <returns>The builder to add factors and a store to.</returns>
     /// <remarks>A store must be added too: <c>UseSqlite</c>, <c>UsePostgreSql</c>, or <c>UseInMemoryStores</c> for tests.</remarks>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Both overloads take an optional configure/cancellation argument by design (STYLE §2); the package is pre-1.0.")]
     public static IMfaBuilder AddMfa(this IServiceCollection services, Action<MfaOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -42,6 +43,7 @@ public static class MfaServiceCollectionExtensions
     /// <param name="configuration">The section to read.</param>
     /// <param name="configure">Further configuration, applied after the section.</param>
     /// <returns>The MFA builder, to add factors and stores.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Both overloads take an optional configure/cancellation argument by design (STYLE §2); the package is pre-1.0.")]
     public static IMfaBuilder AddMfa(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, Action<MfaOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);

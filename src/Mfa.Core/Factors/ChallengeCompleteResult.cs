@@ -47,6 +47,7 @@ public sealed class ChallengeCompleteResult : MfaResult
     /// <param name="authenticator">The authenticator that answered (one of the context's candidates).</param>
     /// <param name="details">What is safe to show about it.</param>
     /// <returns>The result; set <see cref="UpdatedData"/> or <see cref="ReplaySteps"/> for state to change.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The short overload is the common case; the long one names every state change explicitly.")]
     public static ChallengeCompleteResult Verified(AuthenticatorRecord authenticator, VerificationDetails? details = null) =>
         Verified(authenticator, details, updatedData: null, replaySteps: null);
 

@@ -56,6 +56,7 @@ public interface IMfaService
     /// <param name="request">Which factor (and optionally authenticator), and the purpose.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The pending challenge.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The typed and untyped begin both take an optional CancellationToken last, as every async API here.")]
     Task<MfaChallengeStart<ChallengePrompt>> BeginChallengeAsync(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Begins a challenge with one of the user's factors; the prompt is typed by the request.</summary>
@@ -64,6 +65,7 @@ public interface IMfaService
     /// <param name="request">Which factor (and optionally authenticator), and the purpose.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The pending challenge and what to send the client.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The typed and untyped begin both take an optional CancellationToken last, as every async API here.")]
     Task<MfaChallengeStart<TPrompt>> BeginChallengeAsync<TPrompt>(MfaUser user, ChallengeRequest<TPrompt> request, CancellationToken cancellationToken = default)
         where TPrompt : ChallengePrompt;
 
