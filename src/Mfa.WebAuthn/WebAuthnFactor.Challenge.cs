@@ -136,42 +136,52 @@ internal sealed partial class WebAuthnFactor
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, message));
         }
 
-        // If allowCredentials is not empty, verify that credential.id identifies one of the credentials listed in it.
-        if (!CredentialAssertion.IsAllowed(begun.AllowCredentials, decoded.CredentialIdText))
-        {
-            return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.CredentialNotAllowed));
-        }
+        // WebAuthn L3 §7.2 steps 5–22 (Ceremonies/AssertionProcedure.cs); this factor supplies step 6's lookup: the
+        // user's account must hold a record with this credential id.
+        AuthenticatorRecord? record = null;
+        WebAuthnCredentialData? data = null;
+        var expectation = new AssertionExpectation(challenge, begun.RequireUserVerification, begun.AppId);
+        var outcome = AssertionProcedure.Verify(_policy, _keys, expectation, begun.AllowCredentials, decoded, FindRecord, userIdentifiedBefore: !discoverable);
+        return Completed(Complete(record, data, outcome));
 
-        // The user's account must hold a record with this credential id; when the user was not identified before the
-        // ceremony, the user handle is required and must name that record's owner.
-        var record = authenticators.FirstOrDefault(r => r.UserId == user.Id && r.Kind == Kind && string.Equals(r.CredentialId, decoded.CredentialIdText, StringComparison.Ordinal));
-        if (record is null)
+        MfaFailureReason FindRecord(DecodedAssertion assertion, out AssertionCredential credential, out string? failureMessage)
         {
-            return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.UnknownAuthenticator));
-        }
+            credential = default;
+            failureMessage = null;
+            record = authenticators.FirstOrDefault(r => r.UserId == user.Id && r.Kind == Kind && string.Equals(r.CredentialId, assertion.CredentialIdText, StringComparison.Ordinal));
+            if (record is null)
+            {
+                return MfaFailureReason.UnknownAuthenticator;
+            }
 
-        return Completed(VerifyAssertion(record, begun, challenge, decoded, requireUserHandle: discoverable));
+            if (!CredentialRecords.TryRead(record, out var read) || !ResponseDecoder.TryDecode(read.PublicKey, ResponseDecoder.MaxResponseLength, out var publicKey))
+            {
+                failureMessage = "The stored credential cannot be read.";
+                return MfaFailureReason.UnsupportedAlgorithm;
+            }
+
+            data = read;
+            byte[] owner = [];
+            if (read.UserHandle is not null && !ResponseDecoder.TryDecode(read.UserHandle, ResponseDecoder.MaxUserHandleLength, out owner))
+            {
+                owner = [];
+            }
+
+            credential = new AssertionCredential(publicKey, owner, read.SignCount, read.BackupEligible, IsDevice: read.Kind == CredentialKinds.Device);
+            return MfaFailureReason.None;
+        }
     }
 
     private static ValueTask<ChallengeCompleteResult> Completed(ChallengeCompleteResult result) => ValueTask.FromResult(result);
 
-    /// <summary>Verifies an assertion against an identified record and returns the updated record on success.</summary>
-    private ChallengeCompleteResult VerifyAssertion(AuthenticatorRecord record, AssertionState begun, byte[] challenge, DecodedAssertion decoded, bool requireUserHandle)
+    /// <summary>Logs what the procedure found and turns its outcome into the result, with the updated record on success.</summary>
+    private ChallengeCompleteResult Complete(AuthenticatorRecord? record, WebAuthnCredentialData? data, in AssertionOutcome outcome)
     {
-        if (!CredentialRecords.TryRead(record, out var data) || !ResponseDecoder.TryDecode(data.PublicKey, ResponseDecoder.MaxResponseLength, out var publicKey))
+        if (record is null || data is null)
         {
-            return ChallengeCompleteResult.Failure(MfaFailureReason.UnsupportedAlgorithm, "The stored credential cannot be read.", record);
+            return ChallengeCompleteResult.Failure(outcome.Failure, outcome.Message, record);
         }
 
-        byte[] owner = [];
-        if (data.UserHandle is not null && !ResponseDecoder.TryDecode(data.UserHandle, ResponseDecoder.MaxUserHandleLength, out owner))
-        {
-            owner = [];
-        }
-
-        var expectation = new AssertionExpectation(challenge, begun.RequireUserVerification || data.Kind == CredentialKinds.Device, begun.AppId);
-        var stored = new StoredCredentialState(data.SignCount, data.BackupEligible);
-        var outcome = CredentialAssertion.Verify(_policy, _keys, expectation, publicKey, stored, owner, decoded, requireUserHandle);
         if (outcome.Failure == MfaFailureReason.UserHandleMismatch)
         {
             WebAuthnLog.UserHandleMismatch(_logger, record.Id, record.UserId);
@@ -187,13 +197,9 @@ internal sealed partial class WebAuthnFactor
             return ChallengeCompleteResult.Failure(outcome.Failure, outcome.Message, record);
         }
 
-        // Update the record: the counter (never lower) and the current backup state; the service adds last-used.
-        var updated = data with
-        {
-            SignCount = outcome.StoredSignCount,
-            BackupState = outcome.BackupState,
-            CounterRollbacks = outcome.CounterRollback ? data.CounterRollbacks + 1 : data.CounterRollbacks,
-        };
+        // §7.2 step 24: update the record (the counter, never lower, and the current backup state); the service adds
+        // last-used and writes it back.
+        var updated = CredentialUpdate.After(data, outcome);
         var kind = CredentialKinds.TryParse(data.Kind, out var parsed) ? parsed : WebAuthnAuthenticatorKind.SecurityKey;
         var details = new WebAuthnVerificationDetails(outcome.ReportedSignCount, outcome.UserVerified, outcome.BackupState, outcome.CounterRollback, kind);
         return ChallengeCompleteResult.Verified(record, details, CredentialRecords.Write(updated), replaySteps: null);

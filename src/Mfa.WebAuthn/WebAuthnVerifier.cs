@@ -72,24 +72,28 @@ public static class WebAuthnVerifier
             return WebAuthnAssertionResult.Failure(MfaFailureReason.MalformedInput, message);
         }
 
-        // allowCredentials, then the credential the caller identified must be the one that answered.
-        if (!CredentialAssertion.IsAllowed(issued.AllowCredentials, decoded.CredentialIdText))
-        {
-            return WebAuthnAssertionResult.Failure(MfaFailureReason.CredentialNotAllowed);
-        }
-
-        if (!ResponseDecoder.TryDecode(credential.Id, RegistrationVerifier.MaxCredentialIdLength, out var storedId) || !storedId.AsSpan().SequenceEqual(decoded.CredentialId))
-        {
-            return WebAuthnAssertionResult.Failure(MfaFailureReason.UnknownAuthenticator, "The response is from another credential.");
-        }
-
+        // WebAuthn L3 §7.2 steps 5–22 (Ceremonies/AssertionProcedure.cs); step 6: the credential the caller identified
+        // must be the one that answered.
         var expectation = new AssertionExpectation(
             issued.Challenge,
             issued.RequireUserVerification || policy.UserVerification == UserVerificationRequirement.Required || credential.Kind == WebAuthnAuthenticatorKind.Device,
             issued.AppId);
-        var stored = new StoredCredentialState(credential.SignCount, credential.BackupEligible);
-        var outcome = CredentialAssertion.Verify(policy, s_keys, expectation, credential.PublicKey, stored, credential.UserHandle.GetValueOrDefault().Span, decoded, requireUserHandle: false);
+        var outcome = AssertionProcedure.Verify(policy, s_keys, expectation, issued.AllowCredentials, decoded, Identified, userIdentifiedBefore: true);
         return WebAuthnAssertionResult.From(outcome);
+
+        MfaFailureReason Identified(DecodedAssertion assertion, out AssertionCredential stored, out string? failureMessage)
+        {
+            stored = default;
+            failureMessage = null;
+            if (!ResponseDecoder.TryDecode(credential.Id, RegistrationVerifier.MaxCredentialIdLength, out var storedId) || !storedId.AsSpan().SequenceEqual(assertion.CredentialId))
+            {
+                failureMessage = "The response is from another credential.";
+                return MfaFailureReason.UnknownAuthenticator;
+            }
+
+            stored = new AssertionCredential(credential.PublicKey, credential.UserHandle.GetValueOrDefault(), credential.SignCount, credential.BackupEligible, IsDevice: credential.Kind == WebAuthnAuthenticatorKind.Device);
+            return MfaFailureReason.None;
+        }
     }
 
     private static RelyingPartyPolicy Policy(WebAuthnOptions options)

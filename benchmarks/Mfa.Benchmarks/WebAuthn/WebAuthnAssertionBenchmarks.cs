@@ -190,8 +190,16 @@ public class WebAuthnAssertionBenchmarks
         writer.WriteEndMap();
     }
 
-    private bool Verify(RelyingPartyPolicy policy, byte[] challenge, byte[] cose, DecodedAssertion decoded) =>
-        CredentialAssertion.Verify(policy, _keys, new AssertionExpectation(challenge, RequireUserVerification: false, AppId: null), cose, new StoredCredentialState(0, BackupEligible: false), [], decoded, requireUserHandle: false).Succeeded;
+    private bool Verify(RelyingPartyPolicy policy, byte[] challenge, byte[] cose, DecodedAssertion decoded)
+    {
+        return AssertionProcedure.Verify(policy, _keys, new AssertionExpectation(challenge, RequireUserVerification: false, AppId: null), [], decoded, Lookup, userIdentifiedBefore: true).Succeeded;
+
+        Mfa.Core.MfaFailureReason Lookup(DecodedAssertion _, out AssertionCredential credential, out string? message)
+        {
+            (credential, message) = (new AssertionCredential(cose, ReadOnlyMemory<byte>.Empty, 0, BackupEligible: false, IsDevice: false), null);
+            return Mfa.Core.MfaFailureReason.None;
+        }
+    }
 
     private async Task SetupFactorAsync(ECDsa key, byte[] credentialId)
     {

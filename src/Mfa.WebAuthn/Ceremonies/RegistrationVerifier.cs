@@ -7,7 +7,7 @@ using Mfa.WebAuthn.Parsing;
 namespace Mfa.WebAuthn.Ceremonies;
 
 /// <summary>
-/// Verifies a registration (WebAuthn L3 §7.1) up to, not including, the uniqueness of the credential id, which needs
+/// Verifies a registration (WebAuthn L3 §7.1, steps 5–24, each commented with its number) up to, not including, the uniqueness of the credential id, which needs
 /// the store. Every check returns a typed failure; nothing here throws for bad input.
 /// </summary>
 internal static class RegistrationVerifier
@@ -17,17 +17,19 @@ internal static class RegistrationVerifier
 
     public static RegistrationOutcome Verify(RelyingPartyPolicy policy, RegistrationExpectation expectation, ReadOnlySpan<byte> clientDataJson, ReadOnlyMemory<byte> attestationObject)
     {
-        // Verify C.type is webauthn.create, C.challenge, C.origin, C.crossOrigin, C.topOrigin (and a legacy tokenBinding).
+        // §7.1 steps 5–10: UTF-8 decode and parse clientDataJSON as C; verify C.type is webauthn.create (7), C.challenge (8),
+        // C.origin (9) and C.topOrigin (10), with C.crossOrigin and a legacy tokenBinding. Steps 1–4 are the caller's.
         var failure = ClientDataVerifier.Verify(clientDataJson, "webauthn.create"u8, expectation.Challenge.Span, policy, out var message);
         if (failure != MfaFailureReason.None)
         {
             return RegistrationOutcome.Fail(failure, message);
         }
 
-        // Let hash be SHA-256(clientDataJSON).
+        // 11. Let hash be the result of computing a hash over response.clientDataJSON using SHA-256.
         var clientDataHash = SHA256.HashData(clientDataJson);
 
-        // CBOR-decode the attestation object to obtain fmt, authData and attStmt.
+        // 12. CBOR-decode the attestationObject to obtain the attestation statement format fmt, the authenticator data
+        //     authData, and the attestation statement attStmt.
         if (!AttestationObject.TryParse(attestationObject, out var parsed, out failure) || parsed is null)
         {
             return RegistrationOutcome.Fail(Malformed(failure), "The attestation object is malformed.");
@@ -39,14 +41,16 @@ internal static class RegistrationVerifier
             return RegistrationOutcome.Fail(MfaFailureReason.MalformedInput, "The authenticator data has no attested credential data.");
         }
 
-        // Verify the rpIdHash, UP (unless conditional mediation), UV when required, and that BS is never set without BE.
+        // 13. Verify the rpIdHash; 14. UP (unless conditional mediation); 15. UV when required; 16. if BE is not set, BS
+        //     is not set. (17: the BE/BS values are stored with the credential.)
         failure = AuthenticatorDataChecks.Verify(authData, policy.RelyingPartyIdHash, expectation.RequireUserPresence, expectation.RequireUserVerification, out message);
         if (failure != MfaFailureReason.None)
         {
             return RegistrationOutcome.Fail(failure, message);
         }
 
-        // Verify that the "alg" parameter of the credential public key is one of the offered pubKeyCredParams.
+        // 18. Verify that the "alg" parameter in the credential public key in authData matches the alg attribute of one
+        //     of the items in pubKeyCredParams.
         if (!CoseKey.TryDecode(attested.CredentialPublicKey, policy.AllowRs1, out var key, out failure) || key is null)
         {
             return RegistrationOutcome.Fail(Malformed(failure), "The credential public key is malformed or uses an unsupported algorithm.");
@@ -57,10 +61,11 @@ internal static class RegistrationVerifier
             return RegistrationOutcome.Fail(MfaFailureReason.UnsupportedAlgorithm, "The credential uses an algorithm that was not offered.");
         }
 
-        // Extensions: authenticator extension outputs were parsed (CTAP2 canonical) with the authenticator data; this RP
+        // 19. Extensions: authenticator extension outputs were parsed (CTAP2 canonical) with the authenticator data; this RP
         // requests none, so unsolicited ones are ignored. Client extension outputs are checked by the caller.
 
-        // Determine the attestation statement format and verify attStmt with its verification procedure.
+        // 20. Determine the attestation statement format; 21. verify that attStmt is a correct attestation statement,
+        //     conveying a valid attestation signature, with fmt's verification procedure.
         var aaguid = new Guid(attested.Aaguid.Span, bigEndian: true);
         var attestation = AttestationVerifier.Verify(new AttestationInput
         {
@@ -81,8 +86,8 @@ internal static class RegistrationVerifier
             return RegistrationOutcome.Fail(attestation.Failure, attestation.Message ?? "The attestation statement does not verify.");
         }
 
-        // Obtain the trust anchors for this AAGUID (configured, or the model's metadata roots when a trust source knows
-        // it) and assess the attestation's trustworthiness: none and self attestation have no trust path; an x5c path
+        // 22. Obtain the trust anchors for this AAGUID (configured, or the model's metadata roots when a trust source knows
+        // it); 23. assess the attestation's trustworthiness: none and self attestation have no trust path; an x5c path
         // must chain to an anchor, checked at the verification time. A model whose status the host refuses fails here.
         var trust = AttestationTrustEvaluator.Evaluate(aaguid, attestation.TrustPath, policy.TrustAnchors, policy.TrustSource, expectation.Now);
         if (!trust.Succeeded)
@@ -96,7 +101,8 @@ internal static class RegistrationVerifier
             return RegistrationOutcome.Fail(MfaFailureReason.UntrustedAttestation, "The attestation does not chain to a trusted anchor for this authenticator model.");
         }
 
-        // Verify that the credentialId is at most 1023 bytes (uniqueness is checked against the store by the caller).
+        // 24. Verify that the credentialId is at most 1023 bytes. (25, that it is not yet registered, is the caller's: it
+        //     needs the store; 26–27 create the credential record.)
         if (attested.CredentialId.Length is 0 or > MaxCredentialIdLength)
         {
             return RegistrationOutcome.Fail(MfaFailureReason.MalformedInput, "The credential id is empty or longer than 1023 bytes.");

@@ -123,11 +123,20 @@ public sealed class ConformanceTests
             ConformanceCases.Bytes(ConformanceCases.Text(testCase, "options", "challenge")!),
             ConformanceCases.Text(testCase, "policy", "userVerification") == "required",
             AppId: null);
-        var state = new StoredCredentialState(
+        var record = new AssertionCredential(
+            storedKey,
+            UserHandle: ReadOnlyMemory<byte>.Empty,
             stored.GetProperty("signCount").GetUInt32(),
-            stored.TryGetProperty("backupEligible", out var be) && be.GetBoolean());
+            stored.TryGetProperty("backupEligible", out var be) && be.GetBoolean(),
+            IsDevice: false);
 
-        var outcome = AssertionVerifier.Verify(policy, expectation, key!, state, decoded.ClientDataJson, decoded.AuthenticatorData, decoded.Signature, decoded.AppIdUsed);
+        var outcome = AssertionProcedure.Verify(policy, new CoseKeyCache(), expectation, [], decoded, Lookup, userIdentifiedBefore: true);
+
+        MfaFailureReason Lookup(DecodedAssertion _, out AssertionCredential credential, out string? failureMessage)
+        {
+            (credential, failureMessage) = (record, null);
+            return MfaFailureReason.None;
+        }
 
         if (ConformanceCases.Text(expected, "outcome") == "failure")
         {
