@@ -264,7 +264,9 @@ public sealed class PushFactorTests
         var (device, _) = await _host.EnrollAsync(Alice);
         var start = await _host.BeginAsync(Alice);
         var token = await _host.SignAnswerAsync(device, start, PushDeviceAction.Approve);
-        var forged = token[..^4] + (token[^4] == 'A' ? "BBBB" : "AAAA");
+        // Change the signature's first four characters (full 6-bit groups, so the base64url stays canonical).
+        var dot = token.LastIndexOf('.') + 1;
+        var forged = token[..dot] + (token[dot] == 'A' ? "BBBB" : "AAAA") + token[(dot + 4)..];
 
         var answer = await Service.AnswerChallengeAsync(start.ChallengeId!, new PushChallengeAnswer(forged));
 
