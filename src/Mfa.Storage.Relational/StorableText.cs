@@ -6,33 +6,7 @@ namespace Mfa.Storage.Relational;
 /// </summary>
 internal static class StorableText
 {
-    public static bool IsStorable(string? text)
-    {
-        if (text is null)
-        {
-            return true;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0')
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsStorable(string? text) => text is null || Core.Factors.AuthenticatorNames.IsWellFormed(text);
 
     /// <summary>Whether every one of the strings is storable.</summary>
     /// <param name="texts">The strings.</param>
