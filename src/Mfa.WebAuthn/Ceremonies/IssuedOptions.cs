@@ -24,6 +24,12 @@ internal sealed class IssuedOptions
     /// <summary>Creation: a platform attachment means a device authenticator.</summary>
     public WebAuthnAuthenticatorKind Kind { get; init; } = WebAuthnAuthenticatorKind.SecurityKey;
 
+    /// <summary>Creation: the <c>authenticatorAttachment</c> asked for (<c>platform</c> or <c>cross-platform</c>), if any.</summary>
+    public string? Attachment { get; init; }
+
+    /// <summary>Creation: the <c>excludeCredentials</c> ids (canonical base64url).</summary>
+    public IReadOnlyList<string> ExcludeCredentials { get; init; } = [];
+
     /// <summary>Request: the allowed credential ids (canonical base64url).</summary>
     public IReadOnlyList<string> AllowCredentials { get; init; } = [];
 
@@ -60,6 +66,12 @@ internal sealed class IssuedOptions
                 algorithms.Add(value);
             }
 
+            if (!TryCredentialIds(root, "excludeCredentials", out var excluded))
+            {
+                message = "An excludeCredentials entry has no base64url id.";
+                return false;
+            }
+
             TryString(root, "authenticatorSelection", "userVerification", out var userVerification);
             TryString(root, "authenticatorSelection", "authenticatorAttachment", out var attachment);
             options = new IssuedOptions
@@ -69,6 +81,8 @@ internal sealed class IssuedOptions
                 Algorithms = algorithms,
                 RequireUserVerification = userVerification == "required",
                 Kind = attachment == "platform" ? WebAuthnAuthenticatorKind.Device : WebAuthnAuthenticatorKind.SecurityKey,
+                Attachment = attachment is "platform" or "cross-platform" ? attachment : null,
+                ExcludeCredentials = excluded,
             };
             return true;
         }
@@ -91,19 +105,10 @@ internal sealed class IssuedOptions
                 return false;
             }
 
-            var allowed = new List<string>();
-            if (root.TryGetProperty("allowCredentials", out var allow) && allow.ValueKind == JsonValueKind.Array)
+            if (!TryCredentialIds(root, "allowCredentials", out var allowed))
             {
-                foreach (var descriptor in allow.EnumerateArray())
-                {
-                    if (!TryString(descriptor, "id", null, out var id) || !ResponseDecoder.TryDecode(id, RegistrationVerifier.MaxCredentialIdLength, out var bytes))
-                    {
-                        message = "An allowCredentials entry has no base64url id.";
-                        return false;
-                    }
-
-                    allowed.Add(Base64Url.EncodeToString(bytes));
-                }
+                message = "An allowCredentials entry has no base64url id.";
+                return false;
             }
 
             TryString(root, "userVerification", null, out var userVerification);
@@ -117,6 +122,28 @@ internal sealed class IssuedOptions
             };
             return true;
         }
+    }
+
+    /// <summary>Reads a list of <c>PublicKeyCredentialDescriptorJSON</c> (absent: empty) into canonical base64url ids.</summary>
+    private static bool TryCredentialIds(JsonElement root, string name, out List<string> ids)
+    {
+        ids = [];
+        if (!root.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        foreach (var descriptor in list.EnumerateArray())
+        {
+            if (!TryString(descriptor, "id", null, out var id) || !ResponseDecoder.TryDecode(id, RegistrationVerifier.MaxCredentialIdLength, out var bytes))
+            {
+                return false;
+            }
+
+            ids.Add(Base64Url.EncodeToString(bytes));
+        }
+
+        return true;
     }
 
     private static bool TryParse(string? json, out JsonDocument document, out string? message)

@@ -48,6 +48,8 @@ internal static class ResponseDecoder
             AttestationObject = attestationObject,
             Transports = [.. (inner.Transports ?? []).Where(s_transports.Contains).Distinct(StringComparer.Ordinal)],
             Discoverable = response.ClientExtensionResults?.CredProps?.Rk,
+            Attachment = response.AuthenticatorAttachment is "platform" or "cross-platform" ? response.AuthenticatorAttachment : null,
+            PublicKeyAlgorithm = inner.PublicKeyAlgorithm,
         };
         return true;
     }
