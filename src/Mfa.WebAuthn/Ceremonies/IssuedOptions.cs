@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Mfa.Core.Factors;
 
 namespace Mfa.WebAuthn.Ceremonies;
 
@@ -150,7 +151,8 @@ internal sealed class IssuedOptions
     {
         document = null!;
         message = "The options are not a JSON object.";
-        if (string.IsNullOrEmpty(json) || json.Length > MaxLength)
+        // A lone surrogate or NUL: System.Text.Json would throw ArgumentException transcoding it.
+        if (string.IsNullOrEmpty(json) || json.Length > MaxLength || !AuthenticatorNames.IsWellFormed(json))
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Mfa.Core.Factors;
 
 namespace Mfa.WebAuthn.Ceremonies;
 
@@ -115,7 +116,16 @@ internal static class ResponseDecoder
         }
 
         bytes = new byte[length];
-        return Base64Url.TryDecodeFromChars(urlSafe, bytes, out var written) && written == length;
+        try
+        {
+            return Base64Url.TryDecodeFromChars(urlSafe, bytes, out var written) && written == length;
+        }
+        catch (FormatException)
+        {
+            // Base64Url.IsValid accepts a partial padding ("fQ=") that decoding then rejects by throwing.
+            bytes = [];
+            return false;
+        }
     }
 
     private static bool TryDeserialize<T>(string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, out T value, out string? message)
@@ -125,6 +135,14 @@ internal static class ResponseDecoder
         if (string.IsNullOrEmpty(json) || json.Length > MaxResponseLength)
         {
             message = "The response is empty or too long.";
+            return false;
+        }
+
+        // System.Text.Json transcodes the string to UTF-8 first and throws ArgumentException for a lone surrogate
+        // anywhere in it (a member name, a value, outside any token); NUL is never valid JSON text either.
+        if (!AuthenticatorNames.IsWellFormed(json))
+        {
+            message = "The response is not well-formed UTF-16 text.";
             return false;
         }
 
