@@ -58,7 +58,8 @@ internal sealed class IssuedOptions
             var algorithms = new List<int>();
             foreach (var parameter in parameters.EnumerateArray())
             {
-                if (parameter.ValueKind != JsonValueKind.Object || !parameter.TryGetProperty("alg", out var alg) || !alg.TryGetInt32(out var value))
+                if (parameter.ValueKind != JsonValueKind.Object || !parameter.TryGetProperty("alg", out var alg)
+                    || alg.ValueKind != JsonValueKind.Number || !alg.TryGetInt32(out var value))
                 {
                     message = "A pubKeyCredParams entry has no integer alg.";
                     return false;
@@ -161,12 +162,13 @@ internal sealed class IssuedOptions
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a member name escaping a lone surrogate ("\ud800"), met by the duplicate check.
             return false;
         }
 
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !AllTextReadable(document.RootElement))
         {
             document.Dispose();
             return false;
@@ -174,6 +176,48 @@ internal sealed class IssuedOptions
 
         message = null;
         return true;
+    }
+
+    /// <summary>
+    /// Reads every member name and string once: one that escapes a lone surrogate throws here, where it is a malformed
+    /// input, instead of from <see cref="JsonElement.GetString"/> in a later step.
+    /// </summary>
+    private static bool AllTextReadable(JsonElement element)
+    {
+        try
+        {
+            ReadAllText(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static void ReadAllText(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        _ = member.Name;
+                        ReadAllText(member.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        ReadAllText(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+            }
+        }
     }
 
     private static bool TryChallenge(JsonElement root, out byte[] challenge)

@@ -159,8 +159,9 @@ internal static class ResponseDecoder
             message = null;
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escaping a lone surrogate ("\ud800") that the reader cannot decode.
             message = "The response is not valid JSON of the expected shape.";
             return false;
         }

@@ -125,6 +125,51 @@ public sealed class MalformedTextTests
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
 
+    /// <summary>An escaped lone surrogate (<c>"\ud800"</c>) is valid JSON text but an undecodable string.</summary>
+    [TestCase("member name")]
+    [TestCase("rp name")]
+    [TestCase("challenge")]
+    public void VerifyRegistration_EscapedLoneSurrogateInOptions_FailsMalformedInput(string where)
+    {
+        // Threw InvalidOperationException before the fix (found by tests/Mfa.RandomInput.Tests).
+        var options = where switch
+        {
+            "member name" => "{\"\\ud800\":1," + CreationOptions.TrimStart()[1..],
+            "rp name" => CreationOptions.Replace("\"Example\"", "\"\\udc00\"", StringComparison.Ordinal),
+            _ => CreationOptions.Replace("\"challenge\":\"", "\"challenge\":\"\\ud800", StringComparison.Ordinal),
+        };
+
+        var result = WebAuthnVerifier.VerifyRegistration(options, _key.Register(CreationOptions).ToJson(), s_options, s_now);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [TestCase("id")]
+    [TestCase("type")]
+    [TestCase("authenticatorAttachment")]
+    public void VerifyAssertion_EscapedLoneSurrogateInResponse_FailsMalformedInput(string member)
+    {
+        var json = _key.Assert(RequestOptions).ToJson();
+        json = json.Replace("\"" + member + "\":\"", "\"" + member + "\":\"\\udbff", StringComparison.Ordinal);
+
+        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, json, new WebAuthnStoredCredential(_key.CredentialIdText, _key.CosePublicKey()), s_options);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
+    [TestCase("\"-7\"")]
+    [TestCase("null")]
+    [TestCase("true")]
+    public void VerifyRegistration_AlgOfWrongTypeInOptions_FailsMalformedInput(string alg)
+    {
+        // Threw InvalidOperationException before the fix (found by tests/Mfa.RandomInput.Tests).
+        var options = CreationOptions.Replace("\"alg\":-7", "\"alg\":" + alg, StringComparison.Ordinal);
+
+        var result = WebAuthnVerifier.VerifyRegistration(options, _key.Register(CreationOptions).ToJson(), s_options, s_now);
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+    }
+
     [TestCase("fQ=", Description = "partial padding: Base64Url.IsValid accepts it, decoding throws FormatException")]
     [TestCase("AAAAfQ=")]
     public void TryDecode_ValidatedButUndecodable_ReturnsFalse(string text)
