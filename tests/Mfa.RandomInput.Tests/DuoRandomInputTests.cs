@@ -59,17 +59,23 @@ public sealed class DuoRandomInputTests
     }
 
     [Test]
-    public Task CompleteEnrollmentAsync_RandomDuoResponses_OnlyTypedOutcomes() =>
-        Outcomes.OnlyTypedAsync(9401, async (random, _) =>
+    public async Task CompleteEnrollmentAsync_RandomDuoResponses_OnlyTypedOutcomes()
+    {
+        var completed = 0;
+        await Outcomes.OnlyTypedAsync(9401, async (random, i) =>
         {
             _duo.Random = null;
-            var start = await Mfa.BeginEnrollmentAsync(new MfaUser("bob", "Bob"), new DuoEnrollmentRequest { Username = random.Chance(50) ? random.Text(32) : null });
+            var bob = new MfaUser("bob-" + i, "Bob");
+            var start = await Mfa.BeginEnrollmentAsync(bob, new DuoEnrollmentRequest { Username = random.Chance(50) ? random.Text(32) : null });
             _duo.Random = random;
             if (start.Succeeded)
             {
-                await Mfa.CompleteEnrollmentAsync(new MfaUser("bob", "Bob"), start.EnrollmentId!, new DuoEnrollmentResponse());
+                completed++;
+                await Mfa.CompleteEnrollmentAsync(bob, start.EnrollmentId!, new DuoEnrollmentResponse());
             }
         }, cases: 400);
+        Assert.That(completed, Is.GreaterThan(100), "too few enrollments reached Duo");
+    }
 
     [TestCase(DuoChallengeMode.UniversalPrompt)]
     [TestCase(DuoChallengeMode.Passcode)]

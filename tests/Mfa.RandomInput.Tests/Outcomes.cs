@@ -10,7 +10,7 @@ namespace Mfa.RandomInput.Tests;
 internal static class Outcomes
 {
     /// <summary>The cases per entry point: a few thousand in all, a few seconds on a shared CI machine.</summary>
-    public const int Cases = 1500;
+    public const int Cases = 1000;
 
     public static async Task OnlyTypedAsync(int seed, Func<RandomInput, int, Task> run, int cases = Cases)
     {

@@ -66,8 +66,7 @@ public sealed class PushRandomInputTests
     public Task CompleteEnrollmentAsync_RandomEnrollToken_OnlyTypedOutcomesAndNoStateChange() =>
         Outcomes.OnlyTypedAsync(9301, async (random, _) =>
         {
-            using var device = PushDevice.Create(withUvKey: random.Chance(50), _time);
-            var (enrollmentId, token, _) = await DeviceEnrollmentAsync(device);
+            var (enrollmentId, token, _) = await DeviceEnrollmentAsync(_phone);
             var mutated = random.Current = random.Chance(80) ? random.Mutate(token) : random.Text(256);
             var before = await StoreSnapshot.TakeAsync(_provider, s_alice.Id);
             var result = await Mfa.CompleteEnrollmentAsync(s_alice, random.Chance(90) ? enrollmentId : random.Text(), new PushEnrollmentResponse(mutated));
@@ -75,7 +74,7 @@ public sealed class PushRandomInputTests
             {
                 Assert.That(await StoreSnapshot.TakeAsync(_provider, s_alice.Id), Is.EqualTo(before));
             }
-        }, cases: 500);
+        }, cases: 400);
 
     [Test]
     public Task AnswerChallengeAsync_RandomResponseToken_OnlyTypedOutcomesAndNoStateChange() =>
@@ -90,7 +89,7 @@ public sealed class PushRandomInputTests
             var polled = await Mfa.CompleteChallengeAsync(s_alice, begun.ChallengeId!, MfaPurpose.SignIn, PushPollResponse.Instance);
             Assert.That(answered.Succeeded || polled.Succeeded, Is.False, "a random token was accepted");
             Assert.That(await StoreSnapshot.TakeAsync(_provider, s_alice.Id), Is.EqualTo(before));
-        }, cases: 500);
+        }, cases: 400);
 
     [Test]
     public void TokenReaders_RandomText_OnlyTypedOutcomes()

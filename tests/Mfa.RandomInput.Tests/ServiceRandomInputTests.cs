@@ -16,20 +16,28 @@ namespace Mfa.RandomInput.Tests;
 public sealed class ServiceRandomInputTests
 {
     private FactorHost _host = null!;
+    private TestAuthenticator _other = null!;
 
     [SetUp]
-    public async Task SetUp() => _host = await FactorHost.StartAsync();
+    public async Task SetUp()
+    {
+        _host = await FactorHost.StartAsync();
+        _other = new TestAuthenticator(FactorHost.Origin);
+    }
 
     [TearDown]
-    public void TearDown() => _host.Dispose();
+    public void TearDown()
+    {
+        _other.Dispose();
+        _host.Dispose();
+    }
 
     [Test]
     public Task CompleteEnrollmentAsync_WebAuthnRandomResponse_OnlyTypedOutcomesAndNoStateChange() =>
         Outcomes.OnlyTypedAsync(9101, async (random, _) =>
         {
             var begun = await _host.Mfa.BeginEnrollmentAsync(FactorHost.Alice, new WebAuthnEnrollmentRequest(random.Chance(50) ? WebAuthnAuthenticatorKind.Device : WebAuthnAuthenticatorKind.SecurityKey));
-            using var other = new TestAuthenticator(FactorHost.Origin);
-            var json = random.Current = random.Any(other.Register(begun.Prompt!.OptionsJson).ToJson());
+            var json = random.Current = random.Any(_other.Register(begun.Prompt!.OptionsJson).ToJson());
             await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteEnrollmentAsync(FactorHost.Alice, Id(random, begun.EnrollmentId!), new WebAuthnEnrollmentResponse(json)));
         });
 
@@ -56,7 +64,7 @@ public sealed class ServiceRandomInputTests
     public Task ImportAuthenticatorAsync_RandomLegacyU2fKey_OnlyTypedOutcomesAndNoStateChange() =>
         Outcomes.OnlyTypedAsync(9104, async (random, _) =>
         {
-            using var other = new TestAuthenticator(FactorHost.Origin);
+            var other = _other;
             var publicKey = random.Pick<byte[]>([other.UncompressedPoint, other.CosePublicKey(), random.Bytes(200), Mutate(random, other.CosePublicKey()), Mutate(random, other.UncompressedPoint)]);
             var appId = random.Chance(30) ? FactorHost.Origin : random.Any(FactorHost.Origin, "https://example.com/u2f/app-id.json");
             random.Current = appId + " " + Convert.ToHexString(publicKey);
