@@ -137,6 +137,9 @@ public enum MfaFailureReason
     /// <summary>This factor's challenges are answered by another party, or not: the call does not fit the factor.</summary>
     WrongFactorFlow = 43,
 
+    /// <summary>WebAuthn: the authenticator's attachment (platform or cross-platform) is not the one the enrollment asked for.</summary>
+    AttachmentMismatch = 55,
+
     /// <summary>Duo could not be reached (transport error, timeout, 5xx, 429 or a failed health check) and the failmode is closed.</summary>
     DuoUnavailable = 130,
 

@@ -50,6 +50,7 @@ internal static class MfaMessages
         MfaFailureReason.RateLimited => "Too many requests; try again later.",
         MfaFailureReason.ReauthenticationRequired => "Verify your identity again to change your sign-in methods.",
         MfaFailureReason.WrongFactorFlow => "This factor does not work this way.",
+        MfaFailureReason.AttachmentMismatch => "The authenticator is not of the kind being enrolled.",
         MfaFailureReason.DuoUnavailable => "The second-factor service is unavailable; try again later.",
         MfaFailureReason.DuoPolicyBypass => "The second-factor service skipped the check for this account; contact an administrator.",
         MfaFailureReason.NumberMismatch => "The number didn't match.",

@@ -123,6 +123,7 @@ internal sealed partial class WebAuthnFactor
             Challenge = challenge,
             Algorithms = begun.Algorithms,
             RequireUserVerification = begun.RequireUserVerification,
+            Attachment = kind == WebAuthnAuthenticatorKind.Device ? "platform" : "cross-platform",
             Now = context.Now,
         };
         var verified = CredentialRegistration.Verify(_policy, expectation, webAuthn.ResponseJson, kind);

@@ -41,6 +41,8 @@ public static class WebAuthnVerifier
             Challenge = issued.Challenge,
             Algorithms = issued.Algorithms,
             RequireUserVerification = issued.RequireUserVerification || policy.UserVerification == UserVerificationRequirement.Required,
+            Attachment = issued.Attachment,
+            ExcludeCredentials = issued.ExcludeCredentials,
             Now = now,
         };
         return CredentialRegistration.Verify(policy, expectation, responseJson, issued.Kind);

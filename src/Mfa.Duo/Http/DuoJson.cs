@@ -9,17 +9,49 @@ internal static class DuoJson
 {
     private static readonly JsonDocumentOptions s_options = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
 
-    /// <summary>Parses a JSON object; <see langword="null"/> for invalid JSON, duplicate members or a non-object.</summary>
+    /// <summary>
+    /// Parses a JSON object; <see langword="null"/> for invalid JSON, duplicate members, a non-object, or a member name
+    /// or string that escapes a lone UTF-16 surrogate (<c>"\ud800"</c>), which <see cref="JsonElement.GetString"/> would
+    /// later throw <see cref="InvalidOperationException"/> for.
+    /// </summary>
     public static JsonElement? ParseObject(ReadOnlySpan<byte> utf8)
     {
         try
         {
             using var document = JsonDocument.Parse(utf8.ToArray(), s_options);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+            return document.RootElement.ValueKind == JsonValueKind.Object && AllTextReadable(document.RootElement) ? document.RootElement.Clone() : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Reads every member name and string once, so a lone surrogate fails here (throws) instead of in a caller.</summary>
+    private static bool AllTextReadable(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    _ = member.Name;
+                    AllTextReadable(member.Value);
+                }
+
+                return true;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    AllTextReadable(item);
+                }
+
+                return true;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                return true;
+            default:
+                return true;
         }
     }
 

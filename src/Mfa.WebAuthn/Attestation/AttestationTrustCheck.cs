@@ -30,7 +30,8 @@ public static class AttestationTrustCheck
             registration.TrustPath,
             new Dictionary<Guid, IReadOnlyCollection<System.Security.Cryptography.X509Certificates.X509Certificate2>>(),
             source,
-            now);
+            now,
+            registration.Credential.Format);
         return new AttestationTrustCheckResult(outcome.Failure, outcome.Message)
         {
             Aaguid = outcome.Aaguid,

@@ -7,8 +7,9 @@ internal static class TrustAnchorEvaluator
 {
     /// <summary>Builds a chain from <paramref name="trustPath"/> (leaf first) to one of <paramref name="anchors"/> only (no system store), checking validity at <paramref name="at"/>.</summary>
     /// <remarks>
-    /// Uses <see cref="X509ChainTrustMode.CustomRootTrust"/>: only <paramref name="anchors"/> are trusted, the rest of
-    /// the trust path only helps build the chain (a self-signed root appended to x5c is not trusted for being there).
+    /// Uses <see cref="X509ChainTrustMode.CustomRootTrust"/>: only <paramref name="anchors"/> are trusted, and only the
+    /// trust path's intermediates help build the chain: a self-issued (root) certificate in x5c is never put in the
+    /// chain's extra store, so the chain ends in a configured anchor or nowhere.
     /// Revocation is not checked (no network access). An anchor may be an intermediate: the chain then ends there.
     /// </remarks>
     /// <param name="trustPath">The x5c certificates, leaf first.</param>
@@ -37,7 +38,10 @@ internal static class TrustAnchorEvaluator
 
         for (var i = 1; i < trustPath.Count; i++)
         {
-            chain.ChainPolicy.ExtraStore.Add(trustPath[i]);
+            if (!IsSelfIssued(trustPath[i]))
+            {
+                chain.ChainPolicy.ExtraStore.Add(trustPath[i]);
+            }
         }
 
         if (!chain.Build(trustPath[0]))
@@ -49,4 +53,31 @@ internal static class TrustAnchorEvaluator
         var top = chain.ChainElements[^1].Certificate;
         return anchors.Any(a => a.RawDataMemory.Span.SequenceEqual(top.RawDataMemory.Span));
     }
+
+    /// <summary>
+    /// Whether x5c carries, after its attestation certificate, a trust anchor that is a root (self-issued): FIDO
+    /// conformance requires such a statement to be refused (x5c must not contain the root). The attestation certificate
+    /// itself may be an anchor (a batch certificate listed as its own root in metadata).
+    /// </summary>
+    /// <param name="trustPath">The x5c certificates, leaf first.</param>
+    /// <param name="anchors">The trusted roots (or intermediates) for this AAGUID.</param>
+    /// <returns>Whether a root anchor appears in x5c after the leaf.</returns>
+    public static bool IncludesRootAnchor(IReadOnlyList<X509Certificate2> trustPath, IReadOnlyCollection<X509Certificate2> anchors)
+    {
+        ArgumentNullException.ThrowIfNull(trustPath);
+        ArgumentNullException.ThrowIfNull(anchors);
+        for (var i = 1; i < trustPath.Count; i++)
+        {
+            var certificate = trustPath[i];
+            if (IsSelfIssued(certificate) && anchors.Any(a => a.RawDataMemory.Span.SequenceEqual(certificate.RawDataMemory.Span)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSelfIssued(X509Certificate2 certificate) =>
+        certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
 }

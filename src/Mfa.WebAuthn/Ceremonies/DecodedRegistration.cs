@@ -14,4 +14,10 @@ internal sealed class DecodedRegistration
 
     /// <summary>The <c>credProps.rk</c> client extension output, if present.</summary>
     public bool? Discoverable { get; init; }
+
+    /// <summary>The <c>authenticatorAttachment</c> the client reported (<c>platform</c>, <c>cross-platform</c>), or <see langword="null"/>.</summary>
+    public string? Attachment { get; init; }
+
+    /// <summary>The <c>response.publicKeyAlgorithm</c> the client reported, if any.</summary>
+    public long? PublicKeyAlgorithm { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Mfa.Core.Factors;
 
 namespace Mfa.WebAuthn.Ceremonies;
 
@@ -23,6 +24,12 @@ internal sealed class IssuedOptions
 
     /// <summary>Creation: a platform attachment means a device authenticator.</summary>
     public WebAuthnAuthenticatorKind Kind { get; init; } = WebAuthnAuthenticatorKind.SecurityKey;
+
+    /// <summary>Creation: the <c>authenticatorAttachment</c> asked for (<c>platform</c> or <c>cross-platform</c>), if any.</summary>
+    public string? Attachment { get; init; }
+
+    /// <summary>Creation: the <c>excludeCredentials</c> ids (canonical base64url).</summary>
+    public IReadOnlyList<string> ExcludeCredentials { get; init; } = [];
 
     /// <summary>Request: the allowed credential ids (canonical base64url).</summary>
     public IReadOnlyList<string> AllowCredentials { get; init; } = [];
@@ -51,13 +58,20 @@ internal sealed class IssuedOptions
             var algorithms = new List<int>();
             foreach (var parameter in parameters.EnumerateArray())
             {
-                if (parameter.ValueKind != JsonValueKind.Object || !parameter.TryGetProperty("alg", out var alg) || !alg.TryGetInt32(out var value))
+                if (parameter.ValueKind != JsonValueKind.Object || !parameter.TryGetProperty("alg", out var alg)
+                    || alg.ValueKind != JsonValueKind.Number || !alg.TryGetInt32(out var value))
                 {
                     message = "A pubKeyCredParams entry has no integer alg.";
                     return false;
                 }
 
                 algorithms.Add(value);
+            }
+
+            if (!TryCredentialIds(root, "excludeCredentials", out var excluded))
+            {
+                message = "An excludeCredentials entry has no base64url id.";
+                return false;
             }
 
             TryString(root, "authenticatorSelection", "userVerification", out var userVerification);
@@ -69,6 +83,8 @@ internal sealed class IssuedOptions
                 Algorithms = algorithms,
                 RequireUserVerification = userVerification == "required",
                 Kind = attachment == "platform" ? WebAuthnAuthenticatorKind.Device : WebAuthnAuthenticatorKind.SecurityKey,
+                Attachment = attachment is "platform" or "cross-platform" ? attachment : null,
+                ExcludeCredentials = excluded,
             };
             return true;
         }
@@ -91,19 +107,10 @@ internal sealed class IssuedOptions
                 return false;
             }
 
-            var allowed = new List<string>();
-            if (root.TryGetProperty("allowCredentials", out var allow) && allow.ValueKind == JsonValueKind.Array)
+            if (!TryCredentialIds(root, "allowCredentials", out var allowed))
             {
-                foreach (var descriptor in allow.EnumerateArray())
-                {
-                    if (!TryString(descriptor, "id", null, out var id) || !ResponseDecoder.TryDecode(id, RegistrationVerifier.MaxCredentialIdLength, out var bytes))
-                    {
-                        message = "An allowCredentials entry has no base64url id.";
-                        return false;
-                    }
-
-                    allowed.Add(Base64Url.EncodeToString(bytes));
-                }
+                message = "An allowCredentials entry has no base64url id.";
+                return false;
             }
 
             TryString(root, "userVerification", null, out var userVerification);
@@ -119,11 +126,34 @@ internal sealed class IssuedOptions
         }
     }
 
+    /// <summary>Reads a list of <c>PublicKeyCredentialDescriptorJSON</c> (absent: empty) into canonical base64url ids.</summary>
+    private static bool TryCredentialIds(JsonElement root, string name, out List<string> ids)
+    {
+        ids = [];
+        if (!root.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        foreach (var descriptor in list.EnumerateArray())
+        {
+            if (!TryString(descriptor, "id", null, out var id) || !ResponseDecoder.TryDecode(id, RegistrationVerifier.MaxCredentialIdLength, out var bytes))
+            {
+                return false;
+            }
+
+            ids.Add(Base64Url.EncodeToString(bytes));
+        }
+
+        return true;
+    }
+
     private static bool TryParse(string? json, out JsonDocument document, out string? message)
     {
         document = null!;
         message = "The options are not a JSON object.";
-        if (string.IsNullOrEmpty(json) || json.Length > MaxLength)
+        // A lone surrogate or NUL: System.Text.Json would throw ArgumentException transcoding it.
+        if (string.IsNullOrEmpty(json) || json.Length > MaxLength || !AuthenticatorNames.IsWellFormed(json))
         {
             return false;
         }
@@ -132,12 +162,13 @@ internal sealed class IssuedOptions
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a member name escaping a lone surrogate ("\ud800"), met by the duplicate check.
             return false;
         }
 
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !AllTextReadable(document.RootElement))
         {
             document.Dispose();
             return false;
@@ -145,6 +176,48 @@ internal sealed class IssuedOptions
 
         message = null;
         return true;
+    }
+
+    /// <summary>
+    /// Reads every member name and string once: one that escapes a lone surrogate throws here, where it is a malformed
+    /// input, instead of from <see cref="JsonElement.GetString"/> in a later step.
+    /// </summary>
+    private static bool AllTextReadable(JsonElement element)
+    {
+        try
+        {
+            ReadAllText(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static void ReadAllText(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        _ = member.Name;
+                        ReadAllText(member.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        ReadAllText(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+            }
+        }
     }
 
     private static bool TryChallenge(JsonElement root, out byte[] challenge)

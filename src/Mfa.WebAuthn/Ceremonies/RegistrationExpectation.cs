@@ -15,6 +15,15 @@ internal sealed class RegistrationExpectation
     /// <summary>Whether the UP flag must be set; only a conditional-mediation create may skip it (WebAuthn L3 §7.1).</summary>
     public bool RequireUserPresence { get; init; } = true;
 
+    /// <summary>
+    /// The <c>authenticatorAttachment</c> the options asked for (<c>platform</c> or <c>cross-platform</c>), or
+    /// <see langword="null"/> when they asked for none.
+    /// </summary>
+    public string? Attachment { get; init; }
+
+    /// <summary>The <c>excludeCredentials</c> ids (canonical base64url) the options listed: already registered for the user.</summary>
+    public IReadOnlyCollection<string> ExcludeCredentials { get; init; } = [];
+
     /// <summary>The time certificates are checked at.</summary>
     public required DateTimeOffset Now { get; init; }
 }

@@ -89,7 +89,7 @@ internal static class RegistrationVerifier
         // 22. Obtain the trust anchors for this AAGUID (configured, or the model's metadata roots when a trust source knows
         // it); 23. assess the attestation's trustworthiness: none and self attestation have no trust path; an x5c path
         // must chain to an anchor, checked at the verification time. A model whose status the host refuses fails here.
-        var trust = AttestationTrustEvaluator.Evaluate(aaguid, attestation.TrustPath, policy.TrustAnchors, policy.TrustSource, expectation.Now);
+        var trust = AttestationTrustEvaluator.Evaluate(aaguid, attestation.TrustPath, policy.TrustAnchors, policy.TrustSource, expectation.Now, parsed.Format);
         if (!trust.Succeeded)
         {
             return new RegistrationOutcome { Failure = trust.Failure, Message = trust.Message, Aaguid = aaguid, Model = trust.Model };

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Mfa.Core.Factors;
 
 namespace Mfa.WebAuthn.Ceremonies;
 
@@ -48,6 +49,8 @@ internal static class ResponseDecoder
             AttestationObject = attestationObject,
             Transports = [.. (inner.Transports ?? []).Where(s_transports.Contains).Distinct(StringComparer.Ordinal)],
             Discoverable = response.ClientExtensionResults?.CredProps?.Rk,
+            Attachment = response.AuthenticatorAttachment is "platform" or "cross-platform" ? response.AuthenticatorAttachment : null,
+            PublicKeyAlgorithm = inner.PublicKeyAlgorithm,
         };
         return true;
     }
@@ -113,7 +116,16 @@ internal static class ResponseDecoder
         }
 
         bytes = new byte[length];
-        return Base64Url.TryDecodeFromChars(urlSafe, bytes, out var written) && written == length;
+        try
+        {
+            return Base64Url.TryDecodeFromChars(urlSafe, bytes, out var written) && written == length;
+        }
+        catch (FormatException)
+        {
+            // Base64Url.IsValid accepts a partial padding ("fQ=") that decoding then rejects by throwing.
+            bytes = [];
+            return false;
+        }
     }
 
     private static bool TryDeserialize<T>(string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, out T value, out string? message)
@@ -123,6 +135,14 @@ internal static class ResponseDecoder
         if (string.IsNullOrEmpty(json) || json.Length > MaxResponseLength)
         {
             message = "The response is empty or too long.";
+            return false;
+        }
+
+        // System.Text.Json transcodes the string to UTF-8 first and throws ArgumentException for a lone surrogate
+        // anywhere in it (a member name, a value, outside any token); NUL is never valid JSON text either.
+        if (!AuthenticatorNames.IsWellFormed(json))
+        {
+            message = "The response is not well-formed UTF-16 text.";
             return false;
         }
 
@@ -139,8 +159,9 @@ internal static class ResponseDecoder
             message = null;
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escaping a lone surrogate ("\ud800") that the reader cannot decode.
             message = "The response is not valid JSON of the expected shape.";
             return false;
         }

@@ -337,7 +337,7 @@ internal sealed class CoseKey
             {
                 // Text labels are legal COSE but unused by WebAuthn: skip them and their values.
                 CborInput.SkipBounded(reader, 0);
-                CborInput.SkipBounded(reader, CborInput.MaxDepth);
+                CborInput.SkipBounded(reader, CborInput.Ctap2MaxDepth - 1);
                 continue;
             }
 
@@ -373,7 +373,8 @@ internal sealed class CoseKey
                     // d (EC2/OKP) and every RSA private parameter: a public key must not carry them.
                     return MfaFailureReason.MalformedInput;
                 default:
-                    CborInput.SkipBounded(reader, CborInput.MaxDepth);
+                    // CTAP2 §8: four levels at most, the key's map being the first, also in members this RP ignores.
+                    CborInput.SkipBounded(reader, CborInput.Ctap2MaxDepth - 1);
                     break;
             }
         }

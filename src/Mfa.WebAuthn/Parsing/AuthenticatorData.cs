@@ -87,7 +87,7 @@ internal sealed class AuthenticatorData
                 throw new MalformedInputException("Extensions are not a CBOR map.");
             }
 
-            CborInput.SkipBounded(reader, CborInput.MaxDepth);
+            CborInput.SkipBounded(reader, CborInput.Ctap2MaxDepth);
             extensions = rest[..(rest.Length - reader.BytesRemaining)];
             offset += extensions.Value.Length;
         }
@@ -142,7 +142,8 @@ internal sealed class AuthenticatorData
             throw new MalformedInputException("Credential public key is not a CBOR map.");
         }
 
-        CborInput.SkipBounded(reader, CborInput.MaxDepth);
+        // CTAP2 §8: at most four levels of nesting, the key's own map included.
+        CborInput.SkipBounded(reader, CborInput.Ctap2MaxDepth);
         var key = rest[..(rest.Length - reader.BytesRemaining)];
         offset += key.Length;
         return new AttestedCredentialData { Aaguid = aaguid, CredentialId = credentialId, CredentialPublicKey = key };

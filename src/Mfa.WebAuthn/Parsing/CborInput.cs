@@ -14,6 +14,12 @@ internal static class CborInput
     public const int MaxDepth = 8;
 
     /// <summary>
+    /// CTAP2 §8 (message encoding): the nesting of CBOR maps and arrays in anything an authenticator produces (the
+    /// credential public key, authenticator extension outputs) is at most four levels.
+    /// </summary>
+    public const int Ctap2MaxDepth = 4;
+
+    /// <summary>
     /// Whether <paramref name="exception"/> is one that parsing untrusted input can raise. Anything else (for
     /// example <see cref="OutOfMemoryException"/> or a bug's <see cref="NullReferenceException"/>) is not swallowed.
     /// </summary>
@@ -34,16 +40,19 @@ internal static class CborInput
 
     /// <summary>Skips one data item, refusing nesting deeper than <paramref name="maxDepth"/>.</summary>
     /// <param name="reader">The reader, positioned before the item.</param>
-    /// <param name="maxDepth">The deepest nesting allowed below this item.</param>
+    /// <param name="maxDepth">
+    /// How many levels of containers (maps, arrays, tags) the item may open, counting itself: 0 allows only a scalar.
+    /// </param>
     /// <exception cref="MalformedInputException">The item nests too deeply.</exception>
     public static void SkipBounded(CborReader reader, int maxDepth)
     {
-        if (maxDepth < 0)
+        var state = reader.PeekState();
+        if (maxDepth < 0 || (maxDepth == 0 && state is CborReaderState.StartArray or CborReaderState.StartMap or CborReaderState.Tag))
         {
             throw new MalformedInputException("CBOR nesting is too deep.");
         }
 
-        switch (reader.PeekState())
+        switch (state)
         {
             case CborReaderState.StartArray:
                 reader.ReadStartArray();

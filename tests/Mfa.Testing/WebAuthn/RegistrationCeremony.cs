@@ -33,11 +33,20 @@ public sealed class RegistrationCeremony(TestAuthenticator authenticator, string
 
     public IReadOnlyList<string> Transports { get; set; } = ["usb"];
 
+    /// <summary>The <c>authenticatorAttachment</c> the JSON reports (omitted when null).</summary>
+    public string? AuthenticatorAttachment { get; set; } = "cross-platform";
+
+    /// <summary>The <c>response.publicKeyAlgorithm</c> the JSON reports (omitted when null).</summary>
+    public int? PublicKeyAlgorithm { get; set; }
+
     /// <inheritdoc />
     public override string ClientExtensionResults { get; set; } = "{\"credProps\":{\"rk\":false}}";
 
     /// <summary>With <see cref="Format"/> <c>packed</c>: sign with this attestation key and send x5c instead of self attestation.</summary>
     public TestCertificates? Attestation { get; set; }
+
+    /// <summary>With <see cref="Attestation"/>: append the root to x5c (which FIDO conformance requires a server to refuse).</summary>
+    public bool IncludeRootInX5c { get; set; }
 
     /// <summary>Flip a bit of the attestation signature.</summary>
     public bool CorruptAttestationSignature { get; set; }
@@ -87,8 +96,13 @@ public sealed class RegistrationCeremony(TestAuthenticator authenticator, string
             if (Attestation is not null)
             {
                 writer.WriteTextString("x5c");
-                writer.WriteStartArray(1);
+                writer.WriteStartArray(IncludeRootInX5c ? 2 : 1);
                 writer.WriteByteString(Attestation.Leaf.RawData);
+                if (IncludeRootInX5c)
+                {
+                    writer.WriteByteString(Attestation.Root.RawData);
+                }
+
                 writer.WriteEndArray();
             }
 
@@ -114,7 +128,9 @@ public sealed class RegistrationCeremony(TestAuthenticator authenticator, string
         return "{\"id\":" + JsonSerializer.Serialize(id) + ",\"rawId\":" + JsonSerializer.Serialize(id) + ",\"type\":\"public-key\",\"response\":{"
             + "\"clientDataJSON\":\"" + Base64Url.EncodeToString(clientData) + "\","
             + "\"attestationObject\":\"" + Base64Url.EncodeToString(AttestationObject(clientData)) + "\","
-            + "\"transports\":" + JsonSerializer.Serialize(Transports) + "},"
-            + "\"authenticatorAttachment\":\"cross-platform\",\"clientExtensionResults\":" + ClientExtensionResults + "}";
+            + "\"transports\":" + JsonSerializer.Serialize(Transports)
+            + (PublicKeyAlgorithm is { } alg ? ",\"publicKeyAlgorithm\":" + alg.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + "},"
+            + (AuthenticatorAttachment is null ? string.Empty : "\"authenticatorAttachment\":" + JsonSerializer.Serialize(AuthenticatorAttachment) + ",")
+            + "\"clientExtensionResults\":" + ClientExtensionResults + "}";
     }
 }

@@ -72,7 +72,15 @@ public sealed class TestAuthenticator : IDisposable
         using var options = JsonDocument.Parse(creationOptionsJson);
         var root = options.RootElement;
         UserHandle = Base64Url.DecodeFromChars(root.GetProperty("user").GetProperty("id").GetString());
-        return new RegistrationCeremony(this, root.GetProperty("challenge").GetString()!, root.GetProperty("rp").GetProperty("id").GetString()!);
+        var ceremony = new RegistrationCeremony(this, root.GetProperty("challenge").GetString()!, root.GetProperty("rp").GetProperty("id").GetString()!);
+
+        // A browser reports the attachment it used, which is the one asked for when the options name one.
+        if (root.TryGetProperty("authenticatorSelection", out var selection) && selection.TryGetProperty("authenticatorAttachment", out var attachment))
+        {
+            ceremony.AuthenticatorAttachment = attachment.GetString();
+        }
+
+        return ceremony;
     }
 
     /// <summary>Starts an assertion answering <paramref name="requestOptionsJson"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Formats.Cbor;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Mfa.Core;
@@ -50,33 +51,7 @@ public sealed class ConformanceTests
     {
         var testCase = ConformanceCases.Registration(id);
         var expected = testCase.GetProperty("expected");
-        var policyJson = testCase.GetProperty("policy");
-        var anchors = policyJson.TryGetProperty("trustAnchors", out var names) ? names.EnumerateArray().Select(n => ConformanceCases.Anchor(n.GetString()!)).ToList() : null;
-        var aaguid = ConformanceCases.Text(expected, "aaguid") is { } text ? Guid.Parse(text) : Guid.Empty;
-        // RS1 is enabled only for an RS1 credential key; TPM statements signed with RS1 (Windows Hello) verify by default.
-        var options = OptionsFor(testCase, expected.TryGetProperty("alg", out var alg) && alg.GetInt32() == (int)CoseAlgorithm.RS1);
-        if (anchors is not null)
-        {
-            options.Attestation = AttestationConveyance.Direct;
-            options.TrustAnchors = new Dictionary<Guid, IReadOnlyList<X509Certificate2>> { [aaguid] = anchors };
-            options.RequireTrustedAttestation = true;
-        }
-
-        if (policyJson.TryGetProperty("enforceSafetyNetCtsProfileMatch", out var cts))
-        {
-            options.RequireSafetyNetCtsProfileMatch = cts.GetBoolean();
-        }
-
-        var policy = Policy(options);
-        var expectation = new RegistrationExpectation
-        {
-            Challenge = ConformanceCases.Bytes(ConformanceCases.Text(testCase, "options", "challenge")!),
-            Algorithms = policyJson.TryGetProperty("allowedAlgorithms", out var algs) ? [.. algs.EnumerateArray().Select(a => a.GetInt32())] : [.. Enum.GetValues<CoseAlgorithm>().Select(a => (int)a)],
-            RequireUserVerification = ConformanceCases.Text(policyJson, "userVerification") == "required",
-            RequireUserPresence = !policyJson.TryGetProperty("requireUserPresence", out var up) || up.GetBoolean(),
-            Now = Now(testCase),
-        };
-
+        var (policy, expectation, anchors, aaguid) = PrepareRegistration(testCase);
         var (failure, outcome) = VerifyRegistration(testCase.GetProperty("credential").GetRawText(), policy, expectation);
 
         if (ConformanceCases.Text(expected, "outcome") == "failure")
@@ -105,6 +80,122 @@ public sealed class ConformanceTests
                 Assert.That(result.Trusted, Is.True);
             }
         });
+    }
+
+    /// <summary>
+    /// Issue #9 (FIDO conformance, server attestation response F-10): every trusted case with an x5c that the
+    /// statement's signature does not cover, with its trust anchor appended to x5c, is refused; Android Key, whose
+    /// devices always send Google's root, still verifies. The packed, tpm and apple cases were accepted before the fix.
+    /// </summary>
+    [TestCaseSource(nameof(TrustedRegistrationIds))]
+    public void VerifyRegistration_TrustedRootAppendedToX5c_RefusedExceptAndroidKey(string id)
+    {
+        var testCase = ConformanceCases.Registration(id);
+        var (policy, expectation, anchors, _) = PrepareRegistration(testCase);
+        var credential = testCase.GetProperty("credential");
+        var attestationObject = ConformanceCases.Bytes(ConformanceCases.Text(credential, "response", "attestationObject")!);
+        var withRoot = Base64Url.EncodeToString(AppendToX5c(attestationObject, anchors![^1].RawData));
+        var json = credential.GetRawText().Replace(ConformanceCases.Text(credential, "response", "attestationObject")!, withRoot, StringComparison.Ordinal);
+
+        var (failure, outcome) = VerifyRegistration(json, policy, expectation);
+
+        if (ConformanceCases.Text(testCase, "expected", "fmt") == "android-key")
+        {
+            Assert.That(failure, Is.EqualTo(MfaFailureReason.None), outcome?.Message);
+        }
+        else
+        {
+            Assert.That(failure, Is.EqualTo(MfaFailureReason.InvalidAttestation), outcome?.Message);
+        }
+    }
+
+    private static IEnumerable<string> TrustedRegistrationIds() => RegistrationIds().Where(id =>
+    {
+        var testCase = ConformanceCases.Registration(id);
+        return testCase.GetProperty("policy").TryGetProperty("trustAnchors", out _)
+            && ConformanceCases.Text(testCase, "expected", "outcome") == "success"
+            && ConformanceCases.Text(testCase, "expected", "fmt") != "android-safetynet"; // x5c sits in the signed JWS
+    });
+
+    /// <summary>Re-encodes an attestation object with <paramref name="certificate"/> appended to attStmt.x5c, keeping the rest.</summary>
+    private static byte[] AppendToX5c(byte[] attestationObject, byte[] certificate)
+    {
+        var reader = new CborReader(attestationObject, CborConformanceMode.Lax);
+        var writer = new CborWriter(CborConformanceMode.Lax);
+        var count = reader.ReadStartMap()!.Value;
+        writer.WriteStartMap(count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = reader.ReadTextString();
+            writer.WriteTextString(key);
+            if (key != "attStmt")
+            {
+                writer.WriteEncodedValue(reader.ReadEncodedValue().Span);
+                continue;
+            }
+
+            var members = reader.ReadStartMap()!.Value;
+            writer.WriteStartMap(members);
+            for (var m = 0; m < members; m++)
+            {
+                var name = reader.ReadTextString();
+                writer.WriteTextString(name);
+                if (name != "x5c")
+                {
+                    writer.WriteEncodedValue(reader.ReadEncodedValue().Span);
+                    continue;
+                }
+
+                var length = reader.ReadStartArray()!.Value;
+                writer.WriteStartArray(length + 1);
+                for (var c = 0; c < length; c++)
+                {
+                    writer.WriteByteString(reader.ReadByteString());
+                }
+
+                reader.ReadEndArray();
+                writer.WriteByteString(certificate);
+                writer.WriteEndArray();
+            }
+
+            reader.ReadEndMap();
+            writer.WriteEndMap();
+        }
+
+        writer.WriteEndMap();
+        return writer.Encode();
+    }
+
+    private static (RelyingPartyPolicy Policy, RegistrationExpectation Expectation, List<X509Certificate2>? Anchors, Guid Aaguid) PrepareRegistration(JsonElement testCase)
+    {
+        var expected = testCase.GetProperty("expected");
+        var policyJson = testCase.GetProperty("policy");
+        var anchors = policyJson.TryGetProperty("trustAnchors", out var names) ? names.EnumerateArray().Select(n => ConformanceCases.Anchor(n.GetString()!)).ToList() : null;
+        var aaguid = ConformanceCases.Text(expected, "aaguid") is { } text ? Guid.Parse(text) : Guid.Empty;
+        // RS1 is enabled only for an RS1 credential key; TPM statements signed with RS1 (Windows Hello) verify by default.
+        var options = OptionsFor(testCase, expected.TryGetProperty("alg", out var alg) && alg.GetInt32() == (int)CoseAlgorithm.RS1);
+        if (anchors is not null)
+        {
+            options.Attestation = AttestationConveyance.Direct;
+            options.TrustAnchors = new Dictionary<Guid, IReadOnlyList<X509Certificate2>> { [aaguid] = anchors };
+            options.RequireTrustedAttestation = true;
+        }
+
+        if (policyJson.TryGetProperty("enforceSafetyNetCtsProfileMatch", out var cts))
+        {
+            options.RequireSafetyNetCtsProfileMatch = cts.GetBoolean();
+        }
+
+        var policy = Policy(options);
+        var expectation = new RegistrationExpectation
+        {
+            Challenge = ConformanceCases.Bytes(ConformanceCases.Text(testCase, "options", "challenge")!),
+            Algorithms = policyJson.TryGetProperty("allowedAlgorithms", out var algs) ? [.. algs.EnumerateArray().Select(a => a.GetInt32())] : [.. Enum.GetValues<CoseAlgorithm>().Select(a => (int)a)],
+            RequireUserVerification = ConformanceCases.Text(policyJson, "userVerification") == "required",
+            RequireUserPresence = !policyJson.TryGetProperty("requireUserPresence", out var up) || up.GetBoolean(),
+            Now = Now(testCase),
+        };
+        return (policy, expectation, anchors, aaguid);
     }
 
     [TestCaseSource(nameof(AuthenticationIds))]
