@@ -50,6 +50,8 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     public override string ProviderName => "postgresql";
 
+    public override bool RunsDataModifyingCtes => true;
+
     protected override IReadOnlyList<Migration> Migrations => _migrations;
 
     protected override string TableExistsSql => $"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = '{_schema}' AND tablename = @name";

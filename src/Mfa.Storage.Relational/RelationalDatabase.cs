@@ -55,6 +55,12 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
 
     private int CommandTimeoutSeconds { get; }
 
+    /// <summary>
+    /// Whether the database runs data-modifying common table expressions (<c>WITH x AS (UPDATE … RETURNING …)</c>), so that
+    /// several dependent writes fit in one statement: PostgreSQL does, SQLite does not.
+    /// </summary>
+    public virtual bool RunsDataModifyingCtes => false;
+
     /// <summary>Counts commands and commits when set (the stores' load benchmark); <see langword="null"/> otherwise.</summary>
     internal RelationalStatistics? Statistics { get; set; }
 
@@ -184,6 +190,17 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
             },
             transactional: false,
             cancellationToken);
+    }
+
+    /// <summary>Runs one write statement (or batch) the server commits on its own, on one connection, after the write gate.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="body">Runs the statement; it gets the connection.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The body's result.</returns>
+    public Task<T> AutocommitAsync<T>(Func<DbConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return WriteTransactionAsync((connection, _, ct) => body(connection, ct), transactional: false, cancellationToken);
     }
 
     /// <summary>Runs several writes on one connection, in one transaction that holds the write lock from its start.</summary>
