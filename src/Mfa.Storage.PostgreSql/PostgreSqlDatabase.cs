@@ -34,7 +34,7 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
             CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
             NoResetOnClose = true,
         };
-        _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).Build();
+        _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableArrays().Build();
         _migrationConnectionString = new NpgsqlConnectionStringBuilder(options.MigrationConnectionString ?? options.ConnectionString)
         {
             CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
