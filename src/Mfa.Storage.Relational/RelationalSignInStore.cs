@@ -241,7 +241,7 @@ internal sealed class RelationalSignInStore : ISignInStore
     /// <summary>Counts the attempt unless the user is throttled (then nothing is counted); one statement.</summary>
     private async Task<(bool Admitted, AttemptCounter Counter)> AdmitAsync(DbConnection connection, DbTransaction? transaction, SignInAttempt attempt, CancellationToken cancellationToken)
     {
-        using (var increment = BindAttempt(_database.Command(connection, _increment, transaction), attempt))
+        using (var increment = BindCounter(_database.Command(connection, _increment, transaction), attempt))
         {
             var reader = await increment.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -332,11 +332,13 @@ internal sealed class RelationalSignInStore : ISignInStore
         return SignInWriteBack.Applied;
     }
 
-    private static DbCommand BindAttempt(DbCommand command, SignInAttempt attempt) => command
+    private static DbCommand BindAttempt(DbCommand command, SignInAttempt attempt) => BindCounter(command, attempt)
         .With("@id", attempt.ChallengeId)
         .With("@user_id", attempt.UserId)
         .With("@factor_kind", attempt.FactorKind)
-        .With("@purpose", attempt.Purpose)
+        .With("@purpose", attempt.Purpose);
+
+    private static DbCommand BindCounter(DbCommand command, SignInAttempt attempt) => command
         .With("@now", attempt.Now)
         .With("@user_key", attempt.Keys.User)
         .With("@max", attempt.ThrottleMaxFailures)
