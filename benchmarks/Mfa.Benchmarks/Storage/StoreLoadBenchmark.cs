@@ -43,8 +43,10 @@ public static class StoreLoadBenchmark
                     var measured = await LoadRunner.MeasureAsync(count, duration, floor.UpdateAsync);
                     floorOps = measured.OpsPerSecond;
                     Print(store.Name, "floor: 1 UPDATE", count, measured, floorOps);
+                    Print(store.Name, "1 SELECT (read round trip)", count, await LoadRunner.MeasureAsync(count, duration, floor.ReadAsync), floorOps);
                 }
 
+                Print(store.Name, "TOTP begin only", count, await LoadRunner.MeasureAsync(count, duration, target.Target.BeginTotpAsync, target.Target.Counters), floorOps);
                 Print(store.Name, "TOTP sign-in", count, await LoadRunner.MeasureAsync(count, duration, target.Target.SignInWithTotpAsync, target.Target.Counters), floorOps);
                 Print(store.Name, "WebAuthn ES256 sign-in", count, await LoadRunner.MeasureAsync(count, duration, target.Target.SignInWithWebAuthnAsync, target.Target.Counters), floorOps);
             }

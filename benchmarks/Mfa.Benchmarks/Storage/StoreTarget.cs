@@ -89,6 +89,13 @@ public sealed class StoreTarget : IAsyncDisposable
         return result.Succeeded ? null : "complete " + result.FailureReason;
     }
 
+    /// <summary>Only the begin step of a TOTP sign-in (its challenge is left to expire): what begin costs on its own.</summary>
+    public async Task<string?> BeginTotpAsync(int caller)
+    {
+        var challenge = await Mfa.BeginChallengeAsync(_totpUsers[caller].User, new ChallengeRequest(FactorKinds.Totp, MfaPurpose.SignIn));
+        return challenge.Succeeded ? null : "begin " + challenge.FailureReason;
+    }
+
     /// <summary>A WebAuthn ES256 sign-in of caller <paramref name="caller"/> (its key's counter goes up by one each time).</summary>
     public async Task<string?> SignInWithWebAuthnAsync(int caller)
     {

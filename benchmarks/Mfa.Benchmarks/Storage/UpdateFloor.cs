@@ -14,6 +14,7 @@ public sealed class UpdateFloor : IAsyncDisposable
     private static readonly string[] s_sqliteSetup = ["PRAGMA busy_timeout = 30000", "CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"];
     private readonly List<DbConnection> _connections = [];
     private readonly List<DbCommand> _commands = [];
+    private readonly List<DbCommand> _reads = [];
     private readonly SemaphoreSlim? _gate;
 
     private UpdateFloor(SemaphoreSlim? gate) => _gate = gate;
@@ -37,8 +38,12 @@ public sealed class UpdateFloor : IAsyncDisposable
             var command = new NpgsqlCommand($"UPDATE {table} SET n = n + 1 WHERE id = $1", connection);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = i });
             await command.PrepareAsync();
+            var read = new NpgsqlCommand($"SELECT n FROM {table} WHERE id = $1", connection);
+            read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = i });
+            await read.PrepareAsync();
             floor._connections.Add(connection);
             floor._commands.Add(command);
+            floor._reads.Add(read);
         }
 
         return floor;
@@ -75,8 +80,13 @@ public sealed class UpdateFloor : IAsyncDisposable
             command.CommandText = "UPDATE bench_floor SET n = n + 1 WHERE id = $id";
             command.Parameters.AddWithValue("$id", i);
             command.Prepare();
+            var read = connection.CreateCommand();
+            read.CommandText = "SELECT n FROM bench_floor WHERE id = $id";
+            read.Parameters.AddWithValue("$id", i);
+            read.Prepare();
             floor._connections.Add(connection);
             floor._commands.Add(command);
+            floor._reads.Add(read);
         }
 
         return floor;
@@ -100,9 +110,13 @@ public sealed class UpdateFloor : IAsyncDisposable
         }
     }
 
+    /// <summary>One read of caller <paramref name="caller"/>'s row (what a read-only round trip costs, next to the commit).</summary>
+    public async Task<string?> ReadAsync(int caller) =>
+        await _reads[caller].ExecuteScalarAsync() is null ? "no row read" : null;
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in _commands)
+        foreach (var command in _reads.Concat(_commands))
         {
             await command.DisposeAsync();
         }
