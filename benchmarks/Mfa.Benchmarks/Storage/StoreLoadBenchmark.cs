@@ -112,7 +112,7 @@ public static class StoreLoadBenchmark
                     await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
                     await drop.ExecuteNonQueryAsync();
                 });
-                return Owned(target, callers => UpdateFloor.PostgreSqlAsync(server, schema, callers));
+                return Owned(target, callers => UpdateFloor.PostgreSqlAsync(server, schema, callers, prepare: key != "pgbouncer"));
             });
         }
     }

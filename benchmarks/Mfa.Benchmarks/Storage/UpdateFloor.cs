@@ -19,8 +19,11 @@ public sealed class UpdateFloor : IAsyncDisposable
 
     private UpdateFloor(SemaphoreSlim? gate) => _gate = gate;
 
-    /// <summary>A floor on a PostgreSQL server: a table in <paramref name="schema"/>, a prepared statement per connection.</summary>
-    public static async Task<UpdateFloor> PostgreSqlAsync(string connectionString, string schema, int callers)
+    /// <summary>
+    /// A floor on a PostgreSQL server: a table in <paramref name="schema"/>, a prepared statement per connection, unless
+    /// <paramref name="prepare"/> is off (PgBouncer in transaction mode before 1.21 cannot keep a server-side prepared statement).
+    /// </summary>
+    public static async Task<UpdateFloor> PostgreSqlAsync(string connectionString, string schema, int callers, bool prepare = true)
     {
         var floor = new UpdateFloor(gate: null);
         var table = $"\"{schema}\".bench_floor";
@@ -37,10 +40,13 @@ public sealed class UpdateFloor : IAsyncDisposable
             await connection.OpenAsync();
             var command = new NpgsqlCommand($"UPDATE {table} SET n = n + 1 WHERE id = $1", connection);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = i });
-            await command.PrepareAsync();
             var read = new NpgsqlCommand($"SELECT n FROM {table} WHERE id = $1", connection);
             read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = i });
-            await read.PrepareAsync();
+            if (prepare)
+            {
+                await command.PrepareAsync();
+                await read.PrepareAsync();
+            }
             floor._connections.Add(connection);
             floor._commands.Add(command);
             floor._reads.Add(read);
