@@ -25,7 +25,7 @@ public interface ISignInStore
     /// <summary>
     /// Atomically admits one attempt (counts it on the user's throttle counter unless the user is throttled, and then
     /// counts nothing) and, only when admitted, consumes the challenge if it exists, is not consumed, has not expired and
-    /// was begun for this user, factor and purpose; returns the outcome with the user's authenticators of the factor.
+    /// was begun for this user, factor and purpose; returns the outcome, with the user's authenticators of the factor when it consumed.
     /// </summary>
     /// <param name="attempt">The attempt.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
