@@ -13,6 +13,7 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _migrationConnectionString;
     private readonly string _schema;
 
     public PostgreSqlDatabase(PostgreSqlStoreOptions options, TimeProvider time, ILogger logger)
@@ -26,11 +27,19 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
     {
         _migrations = migrations;
         _schema = options.Schema;
+        // The stores keep no session state, so a connection going back to the pool needs no DISCARD ALL: that also keeps
+        // them correct and cheap behind PgBouncer in transaction mode, where a session is not the server's.
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
         {
             CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
+            NoResetOnClose = true,
         };
-        _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).Build();
+        _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableArrays().Build();
+        _migrationConnectionString = new NpgsqlConnectionStringBuilder(options.MigrationConnectionString ?? options.ConnectionString)
+        {
+            CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
+            Pooling = false,
+        }.ConnectionString;
     }
 
     /// <summary>The schema version this package migrates to.</summary>
@@ -41,6 +50,8 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     public override string ProviderName => "postgresql";
 
+    public override bool RunsDataModifyingCtes => true;
+
     protected override IReadOnlyList<Migration> Migrations => _migrations;
 
     protected override string TableExistsSql => $"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = '{_schema}' AND tablename = @name";
@@ -49,6 +60,22 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override async ValueTask<DbConnection> OpenMigrationConnectionAsync(CancellationToken cancellationToken)
+    {
+        // The migration's advisory lock must hold on the server it asked: a direct connection, never one shared by a pooler.
+        var connection = new NpgsqlConnection(_migrationConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     protected override string ExpandScript(string script) => script
         .Replace("{schema}", _schema, StringComparison.Ordinal)

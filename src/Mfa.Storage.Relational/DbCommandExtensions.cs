@@ -20,6 +20,14 @@ internal static class DbCommandExtensions
 
     public static DbCommand With(this DbCommand command, string name, ReadOnlyMemory<byte> value) => Add(command, name, DbType.Binary, value.ToArray());
 
+    /// <summary>Adds an array parameter (PostgreSQL only: <c>bigint[]</c>); the driver infers its type from the values.</summary>
+    public static DbCommand WithArray(this DbCommand command, string name, long[] values) => AddUntyped(command, name, values);
+
+    /// <summary>Adds an array parameter (PostgreSQL only: <c>text[]</c>); the driver infers its type from the values.</summary>
+    public static DbCommand WithArray(this DbCommand command, string name, string[] values) => StorableText.AreStorable(values)
+        ? AddUntyped(command, name, values)
+        : throw new ArgumentException("A value has a NUL character or a lone surrogate, which the store cannot hold.", name);
+
     /// <summary>Reads a UTC unix-millisecond column.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="ordinal">The column.</param>
@@ -43,6 +51,15 @@ internal static class DbCommandExtensions
     /// <param name="ordinal">The column.</param>
     /// <returns>The bytes.</returns>
     public static byte[] GetBlob(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? [] : reader.GetFieldValue<byte[]>(ordinal);
+
+    private static DbCommand AddUntyped(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return command;
+    }
 
     private static DbCommand Add(DbCommand command, string name, DbType type, object? value)
     {

@@ -7,7 +7,8 @@ namespace Mfa.Storage.Relational;
 /// <summary>Authenticator records with a version column for optimistic concurrency and a unique (kind, credential id) index.</summary>
 internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
 {
-    private const string Columns = "id, user_id, kind, name, credential_id, data, created_at, last_used_at, version, description";
+    /// <summary>The columns <c>Read</c> reads, in order.</summary>
+    internal const string Columns = "id, user_id, kind, name, credential_id, data, created_at, last_used_at, version, description";
 
     private readonly RelationalDatabase _database;
     private readonly SqlStatement _create;
@@ -118,17 +119,20 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         .With("@last_used_at", record.LastUsedAt)
         .With("@description", record.Description);
 
-    private static AuthenticatorRecord Read(DbDataReader reader) => new()
+    private static AuthenticatorRecord Read(DbDataReader reader) => Read(reader, 0);
+
+    /// <summary>Reads the <see cref="Columns"/> of a record starting at column <paramref name="first"/>.</summary>
+    internal static AuthenticatorRecord Read(DbDataReader reader, int first) => new()
     {
-        Id = reader.GetString(0),
-        UserId = reader.GetString(1),
-        Kind = reader.GetString(2),
-        Name = reader.GetString(3),
-        CredentialId = reader.GetNullableString(4),
-        Data = reader.GetString(5),
-        CreatedAt = reader.GetTime(6),
-        LastUsedAt = reader.GetNullableTime(7),
-        Version = reader.GetInt64(8),
-        Description = reader.GetNullableString(9),
+        Id = reader.GetString(first),
+        UserId = reader.GetString(first + 1),
+        Kind = reader.GetString(first + 2),
+        Name = reader.GetString(first + 3),
+        CredentialId = reader.GetNullableString(first + 4),
+        Data = reader.GetString(first + 5),
+        CreatedAt = reader.GetTime(first + 6),
+        LastUsedAt = reader.GetNullableTime(first + 7),
+        Version = reader.GetInt64(first + 8),
+        Description = reader.GetNullableString(first + 9),
     };
 }

@@ -6,7 +6,8 @@ namespace Mfa.Storage.Relational;
 /// <summary>Pending challenges, consumed by one conditional UPDATE so that exactly one caller on any server wins.</summary>
 internal sealed class RelationalChallengeStore : IChallengeStore
 {
-    private const string Columns = "id, user_id, factor_kind, authenticator_id, purpose, created_at, expires_at, state, consumed, answer, answered_at";
+    /// <summary>The columns <c>Read</c> reads, in order.</summary>
+    internal const string Columns = "id, user_id, factor_kind, authenticator_id, purpose, created_at, expires_at, state, consumed, answer, answered_at";
     private const string InsertColumns = "id, user_id, factor_kind, authenticator_id, purpose, created_at, expires_at, state, consumed";
 
     private readonly RelationalDatabase _database;
@@ -110,15 +111,18 @@ internal sealed class RelationalChallengeStore : IChallengeStore
         .With("@authenticator_id", binding.AuthenticatorId)
         .With("@purpose", binding.Purpose);
 
-    private static PendingChallenge Read(DbDataReader reader) => new()
+    private static PendingChallenge Read(DbDataReader reader) => Read(reader, 0);
+
+    /// <summary>Reads the <see cref="Columns"/> of a challenge starting at column <paramref name="first"/>.</summary>
+    internal static PendingChallenge Read(DbDataReader reader, int first) => new()
     {
-        Id = reader.GetString(0),
-        Binding = new ChallengeBinding(reader.GetString(1), reader.GetString(2), reader.GetNullableString(3), reader.GetString(4)),
-        CreatedAt = reader.GetTime(5),
-        ExpiresAt = reader.GetTime(6),
-        State = reader.GetBlob(7),
-        Consumed = reader.GetBoolean(8),
-        Answer = reader.IsDBNull(9) ? default(ReadOnlyMemory<byte>?) : reader.GetBlob(9),
-        AnsweredAt = reader.GetNullableTime(10),
+        Id = reader.GetString(first),
+        Binding = new ChallengeBinding(reader.GetString(first + 1), reader.GetString(first + 2), reader.GetNullableString(first + 3), reader.GetString(first + 4)),
+        CreatedAt = reader.GetTime(first + 5),
+        ExpiresAt = reader.GetTime(first + 6),
+        State = reader.GetBlob(first + 7),
+        Consumed = reader.GetBoolean(first + 8),
+        Answer = reader.IsDBNull(first + 9) ? default(ReadOnlyMemory<byte>?) : reader.GetBlob(first + 9),
+        AnsweredAt = reader.GetNullableTime(first + 10),
     };
 }

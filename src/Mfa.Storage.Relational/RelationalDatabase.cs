@@ -55,6 +55,15 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
 
     private int CommandTimeoutSeconds { get; }
 
+    /// <summary>
+    /// Whether the database runs data-modifying common table expressions (<c>WITH x AS (UPDATE … RETURNING …)</c>), so that
+    /// several dependent writes fit in one statement: PostgreSQL does, SQLite does not.
+    /// </summary>
+    public virtual bool RunsDataModifyingCtes => false;
+
+    /// <summary>Counts commands and commits when set (the stores' load benchmark); <see langword="null"/> otherwise.</summary>
+    internal RelationalStatistics? Statistics { get; set; }
+
     /// <summary>The quoted, qualified name of a store table.</summary>
     /// <param name="name">The unprefixed name (<c>challenges</c>).</param>
     /// <returns>The name to splice into SQL.</returns>
@@ -97,6 +106,7 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
 #pragma warning restore CA2100
         command.CommandTimeout = CommandTimeoutSeconds;
         command.Transaction = transaction;
+        Statistics?.Command();
         return command;
     }
 
@@ -125,6 +135,11 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
             {
                 using var command = Command(connection, statement.Text);
                 bind(command);
+                if (statement.Writes)
+                {
+                    Statistics?.Commit();
+                }
+
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
@@ -177,6 +192,17 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
             cancellationToken);
     }
 
+    /// <summary>Runs one write statement (or batch) the server commits on its own, on one connection, after the write gate.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="body">Runs the statement; it gets the connection.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The body's result.</returns>
+    public Task<T> AutocommitAsync<T>(Func<DbConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return WriteTransactionAsync((connection, _, ct) => body(connection, ct), transactional: false, cancellationToken);
+    }
+
     /// <summary>Runs several writes on one connection, in one transaction that holds the write lock from its start.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="body">The writes; it gets the connection and transaction.</param>
@@ -201,6 +227,7 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
             {
                 if (!transactional)
                 {
+                    Statistics?.Commit();
                     return await body(connection, null, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -208,7 +235,7 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
                 await using (transaction.ConfigureAwait(false))
                 {
                     var result = await body(connection, transaction, cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
                     return result;
                 }
             }
@@ -217,6 +244,18 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
         {
             gate?.Release();
         }
+    }
+
+    /// <summary>Commits a write transaction (and counts it).</summary>
+    /// <param name="transaction">The transaction.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    public Task CommitAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        Statistics?.Command();
+        Statistics?.Commit();
+        return transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Migrates (when enabled) or checks the schema once; later calls return at once.</summary>
@@ -283,7 +322,7 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
     /// <returns>How many migrations were applied (0 when the schema was current).</returns>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenMigrationConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             await PrepareMigrationAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -350,6 +389,11 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The open connection.</returns>
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Opens the connection the migration runs on; by default one like the stores'.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The open connection.</returns>
+    protected virtual ValueTask<DbConnection> OpenMigrationConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
 
     /// <summary>Expands the placeholders of a migration script.</summary>
     /// <param name="script">The script.</param>

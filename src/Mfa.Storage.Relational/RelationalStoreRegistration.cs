@@ -10,7 +10,7 @@ namespace Mfa.Storage.Relational;
 /// <summary>Registers the SQL stores over a provider's <see cref="RelationalDatabase"/> in place of any other store.</summary>
 internal static class RelationalStoreRegistration
 {
-    /// <summary>Adds the options, the database and the six stores; a later call (another provider) replaces them.</summary>
+    /// <summary>Adds the options, the database and the seven stores; a later call (another provider) replaces them.</summary>
     /// <typeparam name="TOptions">The provider's options.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <param name="connectionString">The connection string.</param>
@@ -45,6 +45,7 @@ internal static class RelationalStoreRegistration
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore>(sp => sp.GetRequiredService<RelationalAttemptCounterStore>()));
         services.Replace(ServiceDescriptor.Singleton<IRecoveryCodeStore, RelationalRecoveryCodeStore>());
         services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore, RelationalUserSettingsStore>());
+        services.Replace(ServiceDescriptor.Singleton<ISignInStore, RelationalSignInStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RelationalStoreMaintenance>());
         return builder;
     }

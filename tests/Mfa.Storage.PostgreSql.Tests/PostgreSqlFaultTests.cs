@@ -114,6 +114,33 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
+    public async Task CompleteChallengeAsync_WriteBackTimesOutOnACounterRow_ThrowsAndWritesNothingOfIt()
+    {
+        // The write-back is one statement (last use, counter resets): when its DELETE of the authenticator's counter waits
+        // on another server's lock past the timeout, the whole statement rolls back, so the record keeps no last use and the
+        // counters stay as they were.
+        var authenticatorId = await ProbeFlow.EnrollAsync(Mfa, s_alice);
+        var (wrong, _) = await ProbeFlow.BeginAsync(Mfa, s_alice);
+        Assert.That((await ProbeFlow.AnswerAsync(Mfa, s_alice, wrong, new byte[16])).Succeeded, Is.False);
+        var (challengeId, nonce) = await ProbeFlow.BeginAsync(Mfa, s_alice);
+        var connection = new NpgsqlConnection(_schema!.ServerConnectionString);
+        await connection.OpenAsync();
+        var blocker = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand($"SELECT 1 FROM \"{_schema!.Schema}\".mfa_attempt_counters WHERE counter_key = @key FOR UPDATE", connection, blocker))
+        {
+            command.Parameters.AddWithValue("key", "authenticator:" + authenticatorId);
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(1));
+        }
+
+        Assert.That(async () => await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce), Throws.InstanceOf<DbException>());
+
+        await ReleaseAsync(blocker);
+        var status = await Mfa.GetStatusAsync(s_alice);
+        Assert.That(status.Authenticators.Single().LastUsedAt, Is.Null);
+        Assert.That(await _schema.AdminAsync($"SELECT failures FROM \"{_schema.Schema}\".mfa_attempt_counters WHERE counter_key = 'authenticator:{authenticatorId}'"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task GenerateRecoveryCodesAsync_SetRowLockedPastTheTimeout_ThrowsAndKeepsTheOldSet()
     {
         var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);

@@ -14,15 +14,23 @@ internal sealed class PostgreSqlTestDatabase : IDurableTestStore
     /// <summary>The variable that names the test server.</summary>
     public const string Variable = "MFA_TEST_POSTGRES";
 
+    /// <summary>The variable that names PgBouncer (transaction pooling) in front of the test server.</summary>
+    public const string PgBouncerVariable = "MFA_TEST_PGBOUNCER";
+
     private readonly List<PostgreSqlDatabase> _opened = [];
 
-    public PostgreSqlTestDatabase()
+    public PostgreSqlTestDatabase(PostgreSqlRoute route = PostgreSqlRoute.Direct)
     {
         ServerConnectionString = RequireServer();
+        StoreConnectionString = route == PostgreSqlRoute.PgBouncer ? Require(PgBouncerVariable, "PgBouncer in transaction mode in front of it") : ServerConnectionString;
         Schema = "t_" + Guid.NewGuid().ToString("N")[..24];
     }
 
+    /// <summary>The server itself (administration, migrations).</summary>
     public string ServerConnectionString { get; }
+
+    /// <summary>What the stores use: the server, or PgBouncer in front of it.</summary>
+    public string StoreConnectionString { get; }
 
     public string Schema { get; }
 
@@ -30,9 +38,11 @@ internal sealed class PostgreSqlTestDatabase : IDurableTestStore
     /// The test server's connection string. Without one the test is ignored on a developer machine, and fails in CI
     /// (CI=true), where the PostgreSQL tests must never be skipped silently.
     /// </summary>
-    public static string RequireServer()
+    public static string RequireServer() => Require(Variable, "a server");
+
+    private static string Require(string variable, string what)
     {
-        var connectionString = Environment.GetEnvironmentVariable(Variable);
+        var connectionString = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return connectionString;
@@ -40,10 +50,10 @@ internal sealed class PostgreSqlTestDatabase : IDurableTestStore
 
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Assert.Fail($"{Variable} is not set: CI must run the PostgreSQL store tests (.ci/run starts a server and sets it).");
+            Assert.Fail($"{variable} is not set: CI must run the PostgreSQL store tests (.ci/run starts {what} and sets it).");
         }
 
-        Assert.Ignore($"set {Variable} (for example Host=127.0.0.1;Username=postgres;Password=...;Database=postgres) to run the PostgreSQL store tests");
+        Assert.Ignore($"set {variable} (for example Host=127.0.0.1;Username=postgres;Password=...;Database=postgres) to run the PostgreSQL store tests through {what}");
         return string.Empty;
     }
 
@@ -51,7 +61,8 @@ internal sealed class PostgreSqlTestDatabase : IDurableTestStore
     public void Configure(PostgreSqlStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.ConnectionString = ServerConnectionString;
+        options.ConnectionString = StoreConnectionString;
+        options.MigrationConnectionString = ServerConnectionString;
         options.Schema = Schema;
     }
 
@@ -76,7 +87,7 @@ internal sealed class PostgreSqlTestDatabase : IDurableTestStore
     }
 
     /// <summary>Each server gets its own data source, so its own connection pool.</summary>
-    public void Use(IMfaBuilder builder, int server) => builder.UsePostgreSql(ServerConnectionString, Configure);
+    public void Use(IMfaBuilder builder, int server) => builder.UsePostgreSql(StoreConnectionString, Configure);
 
     public Task ReleaseConnectionsAsync()
     {

@@ -1,184 +1,121 @@
-using System.Diagnostics;
 using System.Globalization;
-using Mfa.Totp;
-using Mfa.Core;
-using Mfa.Core.Factors;
-using Mfa.Core.Service;
-using Mfa.Totp.Codes;
-using Mfa.Totp.Encoding;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mfa.Benchmarks.Storage;
 
 /// <summary>
-/// TOTP verification through <see cref="IMfaService"/> end to end (begin + complete: lockout reads, challenge create and
-/// consume, replay guard, counter resets, last-use write-back) on each store, at 1, 8 and 32 concurrent callers.
-/// Reports operations per second and latency percentiles; a load test rather than a BenchmarkDotNet microbenchmark,
-/// because p99 under concurrency is what matters here.
+/// A sign-in through <see cref="Mfa.Core.Service.IMfaService"/> end to end (begin + complete with a valid TOTP code or
+/// WebAuthn ES256 assertion) on each store, next to the database's own floor measured in the same run: one prepared
+/// single-statement committed UPDATE with the same connection string and caller count. Reports ops/s, p50, p99, the
+/// ratio to the floor (how many floor commits one sign-in costs), the commands and commits the store sent per sign-in,
+/// and failures by reason (a failure is counted, never fatal). A load test rather than a BenchmarkDotNet microbenchmark,
+/// because throughput and p99 under concurrency are what matter here.
 /// </summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project benchmarks/Mfa.Benchmarks -- stores [--seconds N]</c>. PostgreSQL runs when
-/// <c>MFA_TEST_POSTGRES</c> names a server (a schema is created and dropped).
+/// <c>dotnet run -c Release --project benchmarks/Mfa.Benchmarks -- stores [--seconds N] [--callers 1,32] [--stores in-memory,sqlite,postgresql,pgbouncer]</c>.
+/// PostgreSQL runs when <c>MFA_TEST_POSTGRES</c> names a server, PgBouncer when <c>MFA_TEST_PGBOUNCER</c> names one in
+/// front of it (a schema is created and dropped).
 /// </remarks>
 public static class StoreLoadBenchmark
 {
-    private static readonly int[] s_callers = [1, 8, 32];
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var seconds = args is ["--seconds", var s] ? int.Parse(s, CultureInfo.InvariantCulture) : 5;
+        var seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 3;
+        var callers = (Option(args, "--callers") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var only = Option(args, "--stores")?.Split(',');
         var duration = TimeSpan.FromSeconds(seconds);
-        Console.WriteLine($"TOTP verification via IMfaService, {duration.TotalSeconds:0} s per row after 1 s warm-up, {Environment.ProcessorCount} cores");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sign-in via IMfaService vs one committed UPDATE, {duration.TotalSeconds:0.#} s per row after 1 s warm-up, {Environment.ProcessorCount} cores"));
         Console.WriteLine();
-        Console.WriteLine("| store | callers | ops/s | p50 ms | p99 ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var store in Stores())
+        Console.WriteLine("| store | operation | callers | ops/s | p50 ms | p99 ms | × floor | commands/op | commits/op | failures |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var store in Stores().Where(s => only is null || only.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            foreach (var callers in s_callers)
+            var target = store.Create();
+            await using var owner = target.Owner;
+            await target.Target.EnrollAsync(callers.Max());
+            foreach (var count in callers)
             {
-                await using var target = store.Create();
-                var result = await MeasureAsync(target, callers, duration);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {store.Name} | {callers} | {result.OpsPerSecond:0} | {result.P50:0.00} | {result.P99:0.00} |"));
+                double? floorOps = null;
+                if (target.Floor is { } createFloor)
+                {
+                    await using var floor = await createFloor(count);
+                    var measured = await LoadRunner.MeasureAsync(count, duration, floor.UpdateAsync);
+                    floorOps = measured.OpsPerSecond;
+                    Print(store.Name, "floor: 1 UPDATE", count, measured, floorOps);
+                    Print(store.Name, "1 SELECT (read round trip)", count, await LoadRunner.MeasureAsync(count, duration, floor.ReadAsync), floorOps);
+                }
+
+                Print(store.Name, "TOTP begin only", count, await LoadRunner.MeasureAsync(count, duration, target.Target.BeginTotpAsync, target.Target.Counters), floorOps);
+                Print(store.Name, "TOTP sign-in", count, await LoadRunner.MeasureAsync(count, duration, target.Target.SignInWithTotpAsync, target.Target.Counters), floorOps);
+                Print(store.Name, "WebAuthn ES256 sign-in", count, await LoadRunner.MeasureAsync(count, duration, target.Target.SignInWithWebAuthnAsync, target.Target.Counters), floorOps);
             }
         }
 
         return 0;
     }
 
-    private static IEnumerable<(string Name, Func<StoreTarget> Create)> Stores()
+    private static string? Option(IReadOnlyList<string> args, string name)
     {
-        yield return ("in-memory", () => new StoreTarget(b => b.UseInMemoryStores(), cleanup: null));
-        yield return ("SQLite (WAL, file)", () =>
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i] == name)
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    private static void Print(string store, string operation, int callers, LoadResult result, double? floorOps)
+    {
+        var ratio = floorOps is { } f && result.OpsPerSecond > 0 ? (f / result.OpsPerSecond).ToString("0.00", CultureInfo.InvariantCulture) : "";
+        var commands = result.CommandsPerOp?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
+        var commits = result.CommitsPerOp?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
+        var failures = result.Failures.Count == 0 ? "0" : string.Join(", ", result.Failures.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + " ×" + p.Value.ToString(CultureInfo.InvariantCulture)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {store} | {operation} | {callers} | {result.OpsPerSecond:0} | {result.P50:0.00} | {result.P99:0.00} | {ratio} | {commands} | {commits} | {failures} |"));
+    }
+
+    private static IEnumerable<(string Key, string Name, Func<(StoreTarget Target, Func<int, Task<UpdateFloor>>? Floor, IAsyncDisposable Owner)> Create)> Stores()
+    {
+        yield return ("in-memory", "in-memory", () => Owned(new StoreTarget(b => b.UseInMemoryStores(), cleanup: null), floor: null));
+        yield return ("sqlite", "SQLite (WAL, file)", () =>
         {
             var folder = Path.Combine(Path.GetTempPath(), "mfa-bench", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            return new StoreTarget(b => b.UseSqlite("Data Source=" + Path.Combine(folder, "mfa.db")), () =>
+            var connectionString = "Data Source=" + Path.Combine(folder, "mfa.db");
+            var target = new StoreTarget(b => b.UseSqlite(connectionString), () =>
             {
                 SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, recursive: true);
                 return Task.CompletedTask;
             });
+            return Owned(target, callers => UpdateFloor.SqliteAsync(connectionString, callers));
         });
 
-        var server = Environment.GetEnvironmentVariable("MFA_TEST_POSTGRES");
-        if (!string.IsNullOrWhiteSpace(server))
+        foreach (var (key, name, variable) in new[] { ("postgresql", "PostgreSQL", "MFA_TEST_POSTGRES"), ("pgbouncer", "PostgreSQL via PgBouncer", "MFA_TEST_PGBOUNCER") })
         {
-            yield return ("PostgreSQL", () =>
+            var server = Environment.GetEnvironmentVariable(variable);
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                continue;
+            }
+
+            var direct = Environment.GetEnvironmentVariable("MFA_TEST_POSTGRES") ?? server;
+            yield return (key, name, () =>
             {
                 var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
-                return new StoreTarget(b => b.UsePostgreSql(server, o => o.Schema = schema), async () =>
+                var target = new StoreTarget(b => b.UsePostgreSql(server, o => { o.Schema = schema; o.MigrationConnectionString = direct; }), async () =>
                 {
-                    await using var dataSource = Npgsql.NpgsqlDataSource.Create(server);
+                    await using var dataSource = Npgsql.NpgsqlDataSource.Create(direct);
                     await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
                     await drop.ExecuteNonQueryAsync();
                 });
+                return Owned(target, callers => UpdateFloor.PostgreSqlAsync(server, schema, callers, prepare: key != "pgbouncer"));
             });
         }
     }
 
-    private static async Task<(double OpsPerSecond, double P50, double P99)> MeasureAsync(StoreTarget target, int callers, TimeSpan duration)
-    {
-        var users = new (MfaUser User, byte[] Secret)[callers];
-        for (var i = 0; i < callers; i++)
-        {
-            users[i] = await target.EnrollAsync(new MfaUser("user-" + i.ToString(CultureInfo.InvariantCulture), "User"));
-        }
-
-        // Warm up (JIT, pools), then measure every operation of every caller.
-        await RunCallersAsync(target, users, TimeSpan.FromSeconds(1), latencies: null);
-        var latencies = Enumerable.Range(0, callers).Select(_ => new List<double>()).ToArray();
-        var clock = Stopwatch.StartNew();
-        await RunCallersAsync(target, users, duration, latencies);
-        var elapsed = clock.Elapsed;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return (all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99));
-    }
-
-    private static Task RunCallersAsync(StoreTarget target, (MfaUser User, byte[] Secret)[] users, TimeSpan duration, List<double>[]? latencies)
-    {
-        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        return Task.WhenAll(users.Select((u, i) => Task.Run(async () =>
-        {
-            while (Stopwatch.GetTimestamp() < end)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var result = await target.VerifyNextStepAsync(u.User, u.Secret);
-                latencies?[i].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!result.Succeeded)
-                {
-                    throw new InvalidOperationException($"A benchmark verification failed: {result.FailureReason}.");
-                }
-            }
-        })));
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    /// <summary>One store behind a fresh container.</summary>
-    private sealed class StoreTarget : IAsyncDisposable
-    {
-        private static readonly DateTimeOffset s_start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        private readonly ServiceProvider _provider;
-        private readonly Func<Task>? _cleanup;
-        private readonly FlowTimeProvider _time = new(s_start);
-        private readonly Dictionary<string, DateTimeOffset> _userTimes = new(StringComparer.Ordinal);
-        private readonly Lock _gate = new();
-
-        public StoreTarget(Action<IMfaBuilder> useStore, Func<Task>? cleanup)
-        {
-            var services = new ServiceCollection();
-            services.AddSingleton<TimeProvider>(_time);
-            var builder = services.AddMfa(o => o.SecretKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
-            useStore(builder);
-            builder.AddTotp();
-            _provider = services.BuildServiceProvider();
-            _cleanup = cleanup;
-        }
-
-        private IMfaService Mfa => _provider.GetRequiredService<IMfaService>();
-
-        public async Task<(MfaUser, byte[])> EnrollAsync(MfaUser user)
-        {
-            _time.Set(s_start);
-            var begun = await Mfa.BeginEnrollmentAsync(user, new TotpEnrollmentRequest());
-            Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _);
-            var completed = await Mfa.CompleteEnrollmentAsync(user, begun.EnrollmentId!, new TotpEnrollmentResponse(TotpCode.Generate(secret!, s_start, TotpParameters.Default)));
-            if (!completed.Succeeded)
-            {
-                throw new InvalidOperationException("Benchmark enrollment failed: " + completed.FailureReason);
-            }
-
-            lock (_gate)
-            {
-                _userTimes[user.Id] = s_start;
-            }
-
-            return (user, secret!);
-        }
-
-        /// <summary>Moves this caller's clock one TOTP step on and signs in with that step's code.</summary>
-        public async Task<MfaVerificationResult> VerifyNextStepAsync(MfaUser user, byte[] secret)
-        {
-            DateTimeOffset now;
-            lock (_gate)
-            {
-                now = _userTimes[user.Id] += TimeSpan.FromSeconds(30);
-            }
-
-            _time.Set(now);
-            var challenge = await Mfa.BeginChallengeAsync(user, new ChallengeRequest(FactorKinds.Totp, MfaPurpose.SignIn));
-            return await Mfa.CompleteChallengeAsync(user, challenge.ChallengeId!, MfaPurpose.SignIn, new TotpChallengeResponse(TotpCode.Generate(secret, now, TotpParameters.Default)));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _provider.DisposeAsync();
-            if (_cleanup is not null)
-            {
-                await _cleanup();
-            }
-        }
-    }
+    private static (StoreTarget, Func<int, Task<UpdateFloor>>?, IAsyncDisposable) Owned(StoreTarget target, Func<int, Task<UpdateFloor>>? floor) => (target, floor, target);
 }

@@ -22,6 +22,7 @@ public static class MfaBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore, InMemoryAttemptCounterStore>());
         services.Replace(ServiceDescriptor.Singleton<IRecoveryCodeStore, InMemoryRecoveryCodeStore>());
         services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore, InMemoryUserSettingsStore>());
+        services.Replace(ServiceDescriptor.Singleton<ISignInStore, ComposedSignInStore>());
         return builder;
     }
 

@@ -120,7 +120,7 @@ internal sealed partial class MfaService
             return LockedOut(user.Id, kind, lockout, retry => fail(MfaFailureReason.LockedOut, null, retry));
         }
 
-        return await VerifyConsumedAsync(user, factor, consumed with { Binding = consumed.Binding with { UserId = user.Id, AuthenticatorId = record.Id } }, purpose, response, fail, cancellationToken).ConfigureAwait(false);
+        return await VerifyConsumedAsync(user, factor, consumed with { Binding = consumed.Binding with { UserId = user.Id, AuthenticatorId = record.Id } }, purpose, response, fail, read: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What a username-less challenge is bound to before its user is known (an empty user id no user has).</summary>

@@ -22,12 +22,16 @@ internal sealed partial class MfaService : IMfaService
     /// <summary>What logs show instead of an id that cannot be one of ours (attacker input of any length or content).</summary>
     private const string MalformedIdForLogs = "(malformed)";
 
+    /// <summary>How many times a write-back that lost to a concurrent change is re-read and re-checked before it fails.</summary>
+    private const int MaxRechecks = 3;
+
     private readonly Dictionary<string, IFactor> _factors;
     private readonly IAuthenticatorStore _authenticators;
     private readonly IChallengeStore _challenges;
     private readonly IReplayGuardStore _replayGuard;
     private readonly IRecoveryCodeStore _recoveryCodes;
     private readonly IUserSettingsStore _userSettings;
+    private readonly ISignInStore _signIn;
     private readonly IMfaClientRateLimiter _clientLimiter;
     private readonly LockoutGuard _lockout;
     private readonly IOptions<MfaOptions> _options;
@@ -42,6 +46,7 @@ internal sealed partial class MfaService : IMfaService
         IRecoveryCodeStore recoveryCodes,
         IUserSettingsStore userSettings,
         IAttemptCounterStore attempts,
+        ISignInStore signIn,
         IMfaClientRateLimiter clientLimiter,
         IOptions<MfaOptions> options,
         TimeProvider time,
@@ -54,6 +59,7 @@ internal sealed partial class MfaService : IMfaService
         _replayGuard = replayGuard;
         _recoveryCodes = recoveryCodes;
         _userSettings = userSettings;
+        _signIn = signIn;
         _clientLimiter = clientLimiter;
         _options = options;
         _time = time;
@@ -90,35 +96,41 @@ internal sealed partial class MfaService : IMfaService
             return await CompleteOutOfBandAsync(user, factor, challengeId, purpose, response, fail, cancellationToken).ConfigureAwait(false);
         }
 
-        // A locked attempt never reaches the verifier, and does not burn the challenge. An admitted attempt is counted now;
-        // a success resets the count.
-        var lockout = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        if (lockout.IsLockedOut)
-        {
-            return LockedOut(user.Id, kind, lockout, retry => fail(MfaFailureReason.LockedOut, null, retry));
-        }
-
-        // An id that cannot be one of ours is not looked up, and not echoed into logs (any length, any characters).
+        // An id that cannot be one of ours is not looked up, and not echoed into logs (any length, any characters); the
+        // attempt still counts.
         if (!Base64Url.IsRandomIdShape(challengeId, PendingIdBytes))
         {
+            var admitted = await _lockout.TryAdmitAttemptAsync(user.Id, cancellationToken).ConfigureAwait(false);
+            if (admitted.IsLockedOut)
+            {
+                return LockedOut(user.Id, kind, admitted, retry => fail(MfaFailureReason.LockedOut, null, retry));
+            }
+
             await CountFailureAsync(user.Id, kind, authenticatorId: null, MfaFailureReason.ChallengeNotFound, MalformedIdForLogs, cancellationToken).ConfigureAwait(false);
             return fail(MfaFailureReason.ChallengeNotFound, null, null);
         }
 
-        var pending = await _challenges.FindAsync(challengeId, cancellationToken).ConfigureAwait(false);
-        var binding = new ChallengeBinding(user.Id, kind, pending?.Binding.AuthenticatorId, purpose.Value);
-
-        // Consume first, atomically, with the binding the caller claims: a challenge begun for another user, factor
-        // or purpose is not consumed (no one can burn another user's challenge), and two racing attempts cannot both pass.
-        var consumed = pending is null ? null : await _challenges.TryConsumeAsync(challengeId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (consumed is null)
+        // One round trip: admit and count the attempt (a locked attempt never reaches the verifier, counts nothing and
+        // does not burn the challenge), consume the challenge atomically with the binding the caller claims (a challenge
+        // begun for another user, factor or purpose is not consumed, and two racing attempts cannot both pass), and read
+        // the candidate authenticators with their lock state. A success resets the count.
+        var admission = await _signIn.AdmitAndConsumeAsync(_lockout.Attempt(challengeId, user.Id, kind, purpose.Value), cancellationToken).ConfigureAwait(false);
+        if (!admission.Admitted)
         {
-            var reason = await DiagnoseAfterRefusalAsync(challengeId, pending, binding, cancellationToken).ConfigureAwait(false);
+            var status = _lockout.UserStatus(admission.UserCounter, _time.GetUtcNow());
+            return LockedOut(user.Id, kind, status with { IsLockedOut = true }, retry => fail(MfaFailureReason.LockedOut, null, retry));
+        }
+
+        if (admission.Consumed is not { } consumed)
+        {
+            var pending = admission.Current;
+            var reason = Diagnose(pending, new ChallengeBinding(user.Id, kind, pending?.Binding.AuthenticatorId, purpose.Value));
             await CountFailureAsync(user.Id, kind, authenticatorId: null, reason, challengeId, cancellationToken).ConfigureAwait(false);
             return fail(reason, null, null);
         }
 
-        return await VerifyConsumedAsync(user, factor, consumed, purpose, response, fail, cancellationToken).ConfigureAwait(false);
+        var candidates = OpenCandidates(admission.Authenticators, consumed.Binding.AuthenticatorId);
+        return await VerifyConsumedAsync(user, factor, consumed, purpose, response, fail, candidates, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<MfaChallengeStart<TPrompt>> BeginChallengeCoreAsync<TPrompt>(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken)
@@ -139,13 +151,15 @@ internal sealed partial class MfaService : IMfaService
             return MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.UnknownAuthenticator);
         }
 
-        var lockout = await _lockout.CheckUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        // One read: the user's throttle, and the authenticators with their lock state.
+        var read = await _signIn.ReadCandidatesAsync(user.Id, request.Kind, LockoutGuard.SignInKeys(user.Id), cancellationToken).ConfigureAwait(false);
+        var lockout = _lockout.UserStatus(read.UserCounter, _time.GetUtcNow());
         if (lockout.IsLockedOut)
         {
             return LockedOut(user.Id, request.Kind, lockout, retry => MfaChallengeStart<TPrompt>.Failure(MfaFailureReason.LockedOut, retryAfter: retry));
         }
 
-        var candidates = await CandidatesAsync(user.Id, request.Kind, request.AuthenticatorId, cancellationToken).ConfigureAwait(false);
+        var candidates = OpenCandidates(read.Authenticators, request.AuthenticatorId);
         if (candidates.Failure != MfaFailureReason.None)
         {
             return candidates.Failure == MfaFailureReason.LockedOut
@@ -175,11 +189,14 @@ internal sealed partial class MfaService : IMfaService
         return MfaChallengeStart<TPrompt>.Success(id, expiresAt, prompt);
     }
 
-    /// <summary>Verifies the response of a consumed challenge with the factor, then applies the outcome.</summary>
-    private async Task<MfaVerificationResult> VerifyConsumedAsync(MfaUser user, IFactor factor, PendingChallenge consumed, MfaPurpose purpose, ChallengeResponse response, Fail fail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies the response of a consumed challenge with the factor, then applies the outcome; <c>read</c> holds the
+    /// candidates when they were read with the consume (<see langword="null"/>: read them now).
+    /// </summary>
+    private async Task<MfaVerificationResult> VerifyConsumedAsync(MfaUser user, IFactor factor, PendingChallenge consumed, MfaPurpose purpose, ChallengeResponse response, Fail fail, (MfaFailureReason Failure, IReadOnlyList<AuthenticatorRecord> Records)? read, CancellationToken cancellationToken)
     {
         var kind = factor.Kind;
-        var candidates = await CandidatesAsync(user.Id, kind, consumed.Binding.AuthenticatorId, cancellationToken).ConfigureAwait(false);
+        var candidates = read ?? await CandidatesAsync(user.Id, kind, consumed.Binding.AuthenticatorId, cancellationToken).ConfigureAwait(false);
         if (candidates.Failure != MfaFailureReason.None)
         {
             return candidates.Failure == MfaFailureReason.LockedOut
@@ -196,14 +213,20 @@ internal sealed partial class MfaService : IMfaService
             return fail(MfaFailureReason.WrongFactorFlow, null, null);
         }
 
-        return await ApplyOutcomeAsync(user, kind, purpose, consumed, candidates.Records, verified, fail, cancellationToken).ConfigureAwait(false);
+        // Re-read and re-check on a conflict: the factor verifies the same response against the record as it is now (a
+        // racing assertion with a higher WebAuthn counter may have landed first: this one then fails as a rollback).
+        Task<ChallengeCompleteResult> RecheckAsync(AuthenticatorRecord fresh) =>
+            factor.CompleteChallengeAsync(context with { Authenticators = [fresh], Now = _time.GetUtcNow() }, consumed.State, response, cancellationToken).AsTask();
+
+        return await ApplyOutcomeAsync(user, kind, purpose, consumed, candidates.Records, verified, fail, cancellationToken, RecheckAsync).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Applies a terminal outcome of a consumed challenge: counts a failure toward the user's throttle and the
     /// authenticators' hard locks, or applies the factor's state changes (replay guard, record data) and the write-back.
+    /// <c>recheck</c> verifies the response again against a fresh record after a conflict (<see langword="null"/>: fail on a conflict).
     /// </summary>
-    private async Task<MfaVerificationResult> ApplyOutcomeAsync(MfaUser user, string kind, MfaPurpose purpose, PendingChallenge consumed, IReadOnlyList<AuthenticatorRecord> candidates, ChallengeCompleteResult verified, Fail fail, CancellationToken cancellationToken)
+    private async Task<MfaVerificationResult> ApplyOutcomeAsync(MfaUser user, string kind, MfaPurpose purpose, PendingChallenge consumed, IReadOnlyList<AuthenticatorRecord> candidates, ChallengeCompleteResult verified, Fail fail, CancellationToken cancellationToken, Func<AuthenticatorRecord, Task<ChallengeCompleteResult>>? recheck = null)
     {
         var challengeId = consumed.Id;
         if (!verified.Succeeded)
@@ -231,41 +254,41 @@ internal sealed partial class MfaService : IMfaService
             return fail(MfaFailureReason.UnknownAuthenticator, null, null);
         }
 
-        // RFC 6238 §5.2: a verifier MUST NOT accept the second attempt of the same OTP. The store advances the last accepted
-        // step atomically (of racing requests with one code exactly one passes); with several matching steps, the earliest
-        // one later than the last accepted step is taken, so the user's next code is not refused as a replay.
-        if (verified.ReplaySteps.Count > 0 && !await TryAdvanceReplayGuardAsync(candidate.Id, verified.ReplaySteps, cancellationToken).ConfigureAwait(false))
+        // One write: RFC 6238 §5.2 (a verifier MUST NOT accept the second attempt of the same OTP): the store advances the
+        // last accepted step atomically (of racing requests with one code exactly one passes); with several matching steps,
+        // the earliest one later than the last accepted step is taken, so the user's next code is not refused as a replay.
+        // Factor changes (a WebAuthn counter) are written guarded by the record's version, last use and counter resets with them.
+        for (var attempt = 0; ; attempt++)
         {
-            await CountFailureAsync(user.Id, kind, candidate.Id, MfaFailureReason.Replayed, challengeId, cancellationToken).ConfigureAwait(false);
-            return fail(MfaFailureReason.Replayed, null, null);
-        }
-
-        var now = _time.GetUtcNow();
-        var changed = verified.UpdatedData is not null;
-        var record = changed ? candidate with { Data = verified.UpdatedData! } : candidate;
-        if (!await WriteBackAsync(record, changed, now, cancellationToken).ConfigureAwait(false))
-        {
-            await CountFailureAsync(user.Id, kind, candidate.Id, MfaFailureReason.ConcurrencyConflict, challengeId, cancellationToken).ConfigureAwait(false);
-            return fail(MfaFailureReason.ConcurrencyConflict, null, null);
-        }
-
-        await _lockout.RecordSuccessAsync(user.Id, candidate.Id, cancellationToken).ConfigureAwait(false);
-        MfaInstrumentation.Succeeded(kind);
-        MfaLog.ChallengeSucceeded(_logger, challengeId, user.Id, kind, candidate.Id, purpose.Value);
-        return MfaVerificationResult.Success(user.Id, kind, purpose, candidate.Id, challengeId, now, verified.Details);
-    }
-
-    private async Task<bool> TryAdvanceReplayGuardAsync(string authenticatorId, IReadOnlyList<long> steps, CancellationToken cancellationToken)
-    {
-        foreach (var step in steps.Order())
-        {
-            if (await _replayGuard.TryAdvanceStepAsync(authenticatorId, step, cancellationToken).ConfigureAwait(false))
+            var now = _time.GetUtcNow();
+            var keys = new[] { LockoutGuard.UserKey(user.Id), LockoutGuard.AuthenticatorKey(candidate.Id) };
+            var written = await _signIn.ApplySuccessAsync(new SignInSuccess(candidate, verified.UpdatedData, verified.ReplaySteps, now, keys), cancellationToken).ConfigureAwait(false);
+            if (written == SignInWriteBack.Applied)
             {
-                return true;
+                MfaInstrumentation.Succeeded(kind);
+                MfaLog.ChallengeSucceeded(_logger, challengeId, user.Id, kind, candidate.Id, purpose.Value);
+                return MfaVerificationResult.Success(user.Id, kind, purpose, candidate.Id, challengeId, now, verified.Details);
             }
-        }
 
-        return false;
+            var reason = written == SignInWriteBack.Replayed ? MfaFailureReason.Replayed : MfaFailureReason.ConcurrencyConflict;
+            var fresh = reason == MfaFailureReason.ConcurrencyConflict && recheck is not null && attempt < MaxRechecks
+                ? await _authenticators.FindByIdAsync(candidate.Id, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (fresh is not null && fresh.UserId == user.Id && fresh.Kind == kind)
+            {
+                verified = await recheck!(fresh).ConfigureAwait(false);
+                if (verified.Succeeded && verified.Authenticator.Id == fresh.Id)
+                {
+                    candidate = fresh;
+                    continue;
+                }
+
+                reason = verified.Succeeded ? MfaFailureReason.UnknownAuthenticator : verified.FailureReason;
+            }
+
+            await CountFailureAsync(user.Id, kind, candidate.Id, reason, challengeId, cancellationToken).ConfigureAwait(false);
+            return fail(reason, null, null);
+        }
     }
 
     /// <summary>
@@ -298,28 +321,6 @@ internal sealed partial class MfaService : IMfaService
         };
     }
 
-    /// <summary>Writes the authenticator back after a success: factor changes (counters) must win the concurrency check; last-used time is best effort.</summary>
-    private async Task<bool> WriteBackAsync(AuthenticatorRecord record, bool factorChanged, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (await _authenticators.TryUpdateAsync(record with { LastUsedAt = now }, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return true;
-        }
-
-        if (factorChanged)
-        {
-            return false;
-        }
-
-        var fresh = await _authenticators.FindByIdAsync(record.Id, cancellationToken).ConfigureAwait(false);
-        if (fresh is not null)
-        {
-            await _authenticators.TryUpdateAsync(fresh with { LastUsedAt = now }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
-    }
-
     private async Task CountFailureAsync(string userId, string kind, string? authenticatorId, MfaFailureReason reason, string challengeId, CancellationToken cancellationToken)
     {
         MfaInstrumentation.Failed(kind, reason);
@@ -350,22 +351,20 @@ internal sealed partial class MfaService : IMfaService
     /// <summary>The user's authenticators of a kind that may answer a challenge: not hard-locked, and the bound one only if bound.</summary>
     private async Task<(MfaFailureReason Failure, IReadOnlyList<AuthenticatorRecord> Records)> CandidatesAsync(string userId, string kind, string? authenticatorId, CancellationToken cancellationToken)
     {
-        var all = await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        var ofKind = all.Where(r => r.Kind == kind && (authenticatorId is null || r.Id == authenticatorId)).ToList();
-        if (ofKind.Count == 0)
+        var read = await _signIn.ReadCandidatesAsync(userId, kind, LockoutGuard.SignInKeys(userId), cancellationToken).ConfigureAwait(false);
+        return OpenCandidates(read.Authenticators, authenticatorId);
+    }
+
+    /// <summary>Of the user's authenticators of a kind read with their lock state: those not hard-locked, and the bound one only if bound.</summary>
+    private (MfaFailureReason Failure, IReadOnlyList<AuthenticatorRecord> Records) OpenCandidates(IReadOnlyList<SignInCandidate> ofKind, string? authenticatorId)
+    {
+        var matching = ofKind.Where(c => authenticatorId is null || c.Record.Id == authenticatorId).ToList();
+        if (matching.Count == 0)
         {
             return (authenticatorId is null ? MfaFailureReason.NotEnrolled : MfaFailureReason.UnknownAuthenticator, []);
         }
 
-        var open = new List<AuthenticatorRecord>(ofKind.Count);
-        foreach (var record in ofKind)
-        {
-            if (!await _lockout.IsAuthenticatorLockedAsync(record.Id, cancellationToken).ConfigureAwait(false))
-            {
-                open.Add(record);
-            }
-        }
-
+        var open = matching.Where(c => !_lockout.IsHardLocked(c.ConsecutiveFailures)).Select(c => c.Record).ToList();
         return open.Count == 0 ? (MfaFailureReason.LockedOut, []) : (MfaFailureReason.None, open);
     }
 

@@ -14,17 +14,33 @@ namespace Mfa.Core.Throttling;
 /// </remarks>
 internal sealed class LockoutGuard(IAttemptCounterStore counters, IOptions<MfaOptions> options, TimeProvider time)
 {
+    private const string AuthenticatorKeyPrefix = "authenticator:";
+
     private MfaOptions Options => options.Value;
 
     public static string UserKey(string userId) => "user:" + userId;
 
-    public static string AuthenticatorKey(string authenticatorId) => "authenticator:" + authenticatorId;
+    public static string AuthenticatorKey(string authenticatorId) => AuthenticatorKeyPrefix + authenticatorId;
+
+    /// <summary>The counters of a user's sign-in, for <see cref="ISignInStore"/>.</summary>
+    public static SignInCounterKeys SignInKeys(string userId) => new(UserKey(userId), AuthenticatorKeyPrefix);
+
+    /// <summary>The lockout a user's throttle counter means at <paramref name="now"/>.</summary>
+    public LockoutStatus UserStatus(AttemptCounter counter, DateTimeOffset now) =>
+        counter.Count < Options.ThrottleMaxFailures ? LockoutStatus.Open : Throttled(counter, now);
+
+    /// <summary>Whether an authenticator with this many consecutive failures is hard-locked.</summary>
+    public bool IsHardLocked(int consecutiveFailures) => consecutiveFailures >= Options.HardLockThreshold;
+
+    /// <summary>An attempt to complete <paramref name="challengeId"/>, to admit and count with the challenge's consume.</summary>
+    public SignInAttempt Attempt(string challengeId, string userId, string kind, string purpose) =>
+        new(challengeId, userId, kind, purpose, time.GetUtcNow(), SignInKeys(userId), Options.ThrottleMaxFailures, Options.ThrottleWindow);
 
     /// <summary>Whether the user is throttled right now (does not count anything).</summary>
     public async Task<LockoutStatus> CheckUserAsync(string userId, CancellationToken cancellationToken)
     {
         var counter = await counters.GetAsync(UserKey(userId), cancellationToken).ConfigureAwait(false);
-        return counter.Count < Options.ThrottleMaxFailures ? LockoutStatus.Open : Throttled(counter, time.GetUtcNow());
+        return UserStatus(counter, time.GetUtcNow());
     }
 
     /// <summary>
@@ -47,7 +63,7 @@ internal sealed class LockoutGuard(IAttemptCounterStore counters, IOptions<MfaOp
     public async Task<bool> IsAuthenticatorLockedAsync(string authenticatorId, CancellationToken cancellationToken)
     {
         var counter = await counters.GetAsync(AuthenticatorKey(authenticatorId), cancellationToken).ConfigureAwait(false);
-        return counter.Count >= Options.HardLockThreshold;
+        return IsHardLocked(counter.Count);
     }
 
     /// <summary>Counts a failure of an authenticator (the user's attempt was counted when admitted); returns whether it just reached the hard lock.</summary>

@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
 using Mfa.Totp;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Policy;
 using Mfa.Core.Service;
+using Mfa.Core.Secrets;
+using Mfa.Core.Storage;
 using Mfa.Testing;
 using Mfa.Testing.WebAuthn;
 using Mfa.Totp.Codes;
@@ -73,12 +76,24 @@ public abstract class DurableStoreSpecification
             configure?.Invoke(o);
         });
         Store.Use(builder, _servers.Count);
+        InterleaveSignIns(services);
         builder.AddTotp();
         builder.AddWebAuthn(WebAuthnFlow.Configure);
         services.AddSingleton<IFactor, ProbeFactor>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _servers.Add(provider);
         return provider;
+    }
+
+    /// <summary>Wraps the server's sign-in store (whatever the store registered) so that a test can interleave callers.</summary>
+    private static void InterleaveSignIns(ServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(ISignInStore));
+        services.Remove(registered);
+        services.AddSingleton(sp => new InterleavingSignInStore(registered.ImplementationType is { } type
+            ? (ISignInStore)ActivatorUtilities.CreateInstance(sp, type)
+            : registered.ImplementationFactory is { } factory ? (ISignInStore)factory(sp) : (ISignInStore)registered.ImplementationInstance!));
+        services.AddSingleton<ISignInStore>(sp => sp.GetRequiredService<InterleavingSignInStore>());
     }
 
     /// <summary>Stops a server as a process exit would: its container is disposed and every pooled connection closed.</summary>
@@ -221,6 +236,91 @@ public abstract class DurableStoreSpecification
             results.Where(r => !r.Succeeded).Select(r => r.FailureReason),
             Is.All.AnyOf(MfaFailureReason.CounterRollback, MfaFailureReason.ConcurrencyConflict));
         Assert.That(await WebAuthnFlow.StoredSignCountAsync(firstServer, authenticatorId), Is.EqualTo(7u));
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_HigherCounterLosesTheWriteToALowerOne_IsRecheckedAndLands()
+    {
+        // Issue #9: assertions with counters 101 and 102 for one credential; 102 read the record (counter 100), then 101
+        // was written first. 102 must not end as a conflict with the stored counter left at 101: it is re-read and
+        // re-checked, and lands.
+        var firstServer = StartServer();
+        var first = Mfa(firstServer);
+        var second = Mfa(StartServer());
+        using var key = new TestAuthenticator(WebAuthnFlow.Origin);
+        var authenticatorId = await WebAuthnFlow.EnrollAsync(first, s_alice, key);
+        var setup = await WebAuthnFlow.BeginAndAssertAsync(first, s_alice, key, signCount: 100);
+        Assert.That((await WebAuthnFlow.AnswerAsync(first, s_alice, setup.ChallengeId, setup.AssertionJson)).Succeeded, Is.True);
+        var lower = await WebAuthnFlow.BeginAndAssertAsync(second, s_alice, key, signCount: 101);
+        var higher = await WebAuthnFlow.BeginAndAssertAsync(first, s_alice, key, signCount: 102);
+        MfaVerificationResult? lowerResult = null;
+        firstServer.GetRequiredService<InterleavingSignInStore>().BeforeNextWriteBack(async () => lowerResult = await WebAuthnFlow.AnswerAsync(second, s_alice, lower.ChallengeId, lower.AssertionJson));
+
+        var higherResult = await WebAuthnFlow.AnswerAsync(first, s_alice, higher.ChallengeId, higher.AssertionJson);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lowerResult?.Succeeded, Is.True);
+            Assert.That(higherResult.Succeeded, Is.True, higherResult.FailureReason.ToString());
+            Assert.That(await WebAuthnFlow.StoredSignCountAsync(firstServer, authenticatorId), Is.EqualTo(102u));
+        }
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_LowerCounterLosesTheWriteToAHigherOne_IsCounterRollbackAndTheCounterStays()
+    {
+        var firstServer = StartServer();
+        var first = Mfa(firstServer);
+        var second = Mfa(StartServer());
+        using var key = new TestAuthenticator(WebAuthnFlow.Origin);
+        var authenticatorId = await WebAuthnFlow.EnrollAsync(first, s_alice, key);
+        var setup = await WebAuthnFlow.BeginAndAssertAsync(first, s_alice, key, signCount: 100);
+        Assert.That((await WebAuthnFlow.AnswerAsync(first, s_alice, setup.ChallengeId, setup.AssertionJson)).Succeeded, Is.True);
+        var lower = await WebAuthnFlow.BeginAndAssertAsync(first, s_alice, key, signCount: 101);
+        var higher = await WebAuthnFlow.BeginAndAssertAsync(second, s_alice, key, signCount: 102);
+        MfaVerificationResult? higherResult = null;
+        firstServer.GetRequiredService<InterleavingSignInStore>().BeforeNextWriteBack(async () => higherResult = await WebAuthnFlow.AnswerAsync(second, s_alice, higher.ChallengeId, higher.AssertionJson));
+
+        var lowerResult = await WebAuthnFlow.AnswerAsync(first, s_alice, lower.ChallengeId, lower.AssertionJson);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(higherResult?.Succeeded, Is.True);
+            Assert.That(lowerResult.FailureReason, Is.EqualTo(MfaFailureReason.CounterRollback));
+            Assert.That(await WebAuthnFlow.StoredSignCountAsync(firstServer, authenticatorId), Is.EqualTo(102u));
+        }
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_TotpCodeOfTwoCollidingSteps_NextLegitimateUseIsAccepted()
+    {
+        // Secret 0x01..0x14 gives code 484815 at both steps 60174914 and 60174915 (found by search; RFC 6238 SHA-1, 6
+        // digits). Used at the first step, the code must advance the guard to that step only, so the same code, which is
+        // the user's legitimate code at the next step, still passes there; a third use is a replay.
+        var server = StartServer();
+        var mfa = Mfa(server);
+        var (authenticatorId, _) = await EnrollTotpAsync(mfa);
+        byte[] secret = [.. Enumerable.Range(1, 20).Select(i => (byte)i)];
+        var store = server.GetRequiredService<IAuthenticatorStore>();
+        var record = await store.FindByIdAsync(authenticatorId);
+        var data = JsonNode.Parse(record!.Data)!.AsObject();
+        data["protectedSecret"] = Convert.ToBase64String(server.GetRequiredService<ISecretProtector>().Protect(secret, "Mfa.Totp.Seed:" + s_alice.Id + ":" + authenticatorId));
+        Assert.That(await store.TryUpdateAsync(record with { Data = data.ToJsonString() }), Is.Not.Null);
+        Time.Advance(DateTimeOffset.FromUnixTimeSeconds(60174914L * 30) - Time.GetUtcNow());
+        Assert.That(CodeNow(secret), Is.EqualTo("484815"));
+
+        var first = await SignInWithTotpAsync(mfa, "484815");
+        Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.That(CodeNow(secret), Is.EqualTo("484815"));
+        var next = await SignInWithTotpAsync(mfa, "484815");
+        var again = await SignInWithTotpAsync(mfa, "484815");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Succeeded, Is.True, first.FailureReason.ToString());
+            Assert.That(next.Succeeded, Is.True, next.FailureReason.ToString());
+            Assert.That(again.FailureReason, Is.EqualTo(MfaFailureReason.Replayed));
+        }
     }
 
     [Test]

@@ -4,14 +4,15 @@ using Mfa.Storage.Relational;
 
 namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
-[TestFixture]
-public sealed class PostgreSqlAttemptCounterStoreTests : AttemptCounterStoreSpecification
+[TestFixture(PostgreSqlRoute.Direct)]
+[TestFixture(PostgreSqlRoute.PgBouncer)]
+public sealed class PostgreSqlAttemptCounterStoreTests(PostgreSqlRoute route) : AttemptCounterStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;
 
     protected override async Task<IAttemptCounterStore> CreateStoreAsync(TimeProvider time)
     {
-        _schema = new PostgreSqlTestDatabase();
+        _schema = new PostgreSqlTestDatabase(route);
         return new RelationalAttemptCounterStore(await _schema.OpenAsync(time));
     }
 

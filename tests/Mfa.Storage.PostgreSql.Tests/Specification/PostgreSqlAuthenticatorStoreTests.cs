@@ -4,14 +4,15 @@ using Mfa.Storage.Relational;
 
 namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
-[TestFixture]
-public sealed class PostgreSqlAuthenticatorStoreTests : AuthenticatorStoreSpecification
+[TestFixture(PostgreSqlRoute.Direct)]
+[TestFixture(PostgreSqlRoute.PgBouncer)]
+public sealed class PostgreSqlAuthenticatorStoreTests(PostgreSqlRoute route) : AuthenticatorStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;
 
     protected override async Task<IAuthenticatorStore> CreateStoreAsync(TimeProvider time)
     {
-        _schema = new PostgreSqlTestDatabase();
+        _schema = new PostgreSqlTestDatabase(route);
         return new RelationalAuthenticatorStore(await _schema.OpenAsync(time));
     }
 

@@ -4,14 +4,15 @@ using Mfa.Storage.Relational;
 
 namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
-[TestFixture]
-public sealed class PostgreSqlChallengeStoreTests : ChallengeStoreSpecification
+[TestFixture(PostgreSqlRoute.Direct)]
+[TestFixture(PostgreSqlRoute.PgBouncer)]
+public sealed class PostgreSqlChallengeStoreTests(PostgreSqlRoute route) : ChallengeStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;
 
     protected override async Task<IChallengeStore> CreateStoreAsync(TimeProvider time)
     {
-        _schema = new PostgreSqlTestDatabase();
+        _schema = new PostgreSqlTestDatabase(route);
         return new RelationalChallengeStore(await _schema.OpenAsync(time));
     }
 

@@ -4,14 +4,15 @@ using Mfa.Storage.Relational;
 
 namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
-[TestFixture]
-public sealed class PostgreSqlRecoveryCodeStoreTests : RecoveryCodeStoreSpecification
+[TestFixture(PostgreSqlRoute.Direct)]
+[TestFixture(PostgreSqlRoute.PgBouncer)]
+public sealed class PostgreSqlRecoveryCodeStoreTests(PostgreSqlRoute route) : RecoveryCodeStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;
 
     protected override async Task<IRecoveryCodeStore> CreateStoreAsync(TimeProvider time)
     {
-        _schema = new PostgreSqlTestDatabase();
+        _schema = new PostgreSqlTestDatabase(route);
         return new RelationalRecoveryCodeStore(await _schema.OpenAsync(time));
     }
 

@@ -4,14 +4,15 @@ using Mfa.Storage.Relational;
 
 namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
-[TestFixture]
-public sealed class PostgreSqlReplayGuardStoreTests : ReplayGuardStoreSpecification
+[TestFixture(PostgreSqlRoute.Direct)]
+[TestFixture(PostgreSqlRoute.PgBouncer)]
+public sealed class PostgreSqlReplayGuardStoreTests(PostgreSqlRoute route) : ReplayGuardStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;
 
     protected override async Task<IReplayGuardStore> CreateStoreAsync(TimeProvider time)
     {
-        _schema = new PostgreSqlTestDatabase();
+        _schema = new PostgreSqlTestDatabase(route);
         return new RelationalReplayGuardStore(await _schema.OpenAsync(time));
     }
 

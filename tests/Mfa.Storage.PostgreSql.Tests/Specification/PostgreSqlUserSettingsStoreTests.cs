@@ -4,14 +4,15 @@ using Mfa.Storage.Relational;
 
 namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
-[TestFixture]
-public sealed class PostgreSqlUserSettingsStoreTests : UserSettingsStoreSpecification
+[TestFixture(PostgreSqlRoute.Direct)]
+[TestFixture(PostgreSqlRoute.PgBouncer)]
+public sealed class PostgreSqlUserSettingsStoreTests(PostgreSqlRoute route) : UserSettingsStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;
 
     protected override async Task<IUserSettingsStore> CreateStoreAsync(TimeProvider time)
     {
-        _schema = new PostgreSqlTestDatabase();
+        _schema = new PostgreSqlTestDatabase(route);
         return new RelationalUserSettingsStore(await _schema.OpenAsync(time));
     }
 

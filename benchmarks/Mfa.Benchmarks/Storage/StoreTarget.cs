@@ -1,0 +1,135 @@
+using System.Globalization;
+using Mfa.Core;
+using Mfa.Core.Factors;
+using Mfa.Core.Service;
+using Mfa.Storage.Relational;
+using Mfa.Testing.WebAuthn;
+using Mfa.Totp;
+using Mfa.Totp.Codes;
+using Mfa.Totp.Encoding;
+using Mfa.WebAuthn;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mfa.Benchmarks.Storage;
+
+/// <summary>One store behind a fresh container, with TOTP and WebAuthn users enrolled for every caller.</summary>
+public sealed class StoreTarget : IAsyncDisposable
+{
+    private const string Origin = "https://example.com";
+    private static readonly DateTimeOffset s_start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly ServiceProvider _provider;
+    private readonly Func<Task>? _cleanup;
+    private readonly FlowTimeProvider _time = new(s_start);
+    private readonly List<(MfaUser User, byte[] Secret, DateTimeOffset[] Now)> _totpUsers = [];
+    private readonly List<(MfaUser User, TestAuthenticator Key)> _webAuthnUsers = [];
+    private readonly RelationalStatistics? _statistics;
+
+    public StoreTarget(Action<IMfaBuilder> useStore, Func<Task>? cleanup)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        var builder = services.AddMfa(o => o.SecretKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+        useStore(builder);
+        builder.AddTotp();
+        builder.AddWebAuthn(o =>
+        {
+            o.RelyingPartyId = "example.com";
+            o.RelyingPartyName = "Example";
+            o.Origins = [Origin];
+        });
+        _provider = services.BuildServiceProvider();
+        _cleanup = cleanup;
+        if (_provider.GetService<RelationalDatabase>() is { } database)
+        {
+            _statistics = new RelationalStatistics();
+            database.Statistics = _statistics;
+        }
+    }
+
+    private IMfaService Mfa => _provider.GetRequiredService<IMfaService>();
+
+    /// <summary>Reads the database's command and commit counts, for stores that count them.</summary>
+    public Func<(long Commands, long Commits)>? Counters => _statistics is { } s ? () => (s.Commands, s.Commits) : null;
+
+    /// <summary>Enrolls one TOTP user and one WebAuthn (ES256 security key) user per caller.</summary>
+    public async Task EnrollAsync(int callers)
+    {
+        for (var i = _totpUsers.Count; i < callers; i++)
+        {
+            _time.Set(s_start);
+            var user = new MfaUser("totp-" + i.ToString(CultureInfo.InvariantCulture), "User");
+            var begun = await Mfa.BeginEnrollmentAsync(user, new TotpEnrollmentRequest());
+            Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _);
+            var completed = await Mfa.CompleteEnrollmentAsync(user, begun.EnrollmentId!, new TotpEnrollmentResponse(TotpCode.Generate(secret!, s_start, TotpParameters.Default)));
+            Check(completed.Succeeded, completed.FailureReason);
+            _totpUsers.Add((user, secret!, [s_start]));
+
+            var webAuthnUser = new MfaUser("webauthn-" + i.ToString(CultureInfo.InvariantCulture), "User");
+            var key = new TestAuthenticator(Origin);
+            var registration = await Mfa.BeginEnrollmentAsync(webAuthnUser, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey));
+            var registered = await Mfa.CompleteEnrollmentAsync(webAuthnUser, registration.EnrollmentId!, new WebAuthnEnrollmentResponse(key.Register(registration.Prompt!.OptionsJson).ToJson()));
+            Check(registered.Succeeded, registered.FailureReason);
+            _webAuthnUsers.Add((webAuthnUser, key));
+        }
+    }
+
+    /// <summary>A TOTP sign-in of caller <paramref name="caller"/>: its clock moves one step on, and it signs in with that step's code.</summary>
+    public async Task<string?> SignInWithTotpAsync(int caller)
+    {
+        var (user, secret, clock) = _totpUsers[caller];
+        var now = clock[0] += TimeSpan.FromSeconds(30);
+        _time.Set(now);
+        var challenge = await Mfa.BeginChallengeAsync(user, new ChallengeRequest(FactorKinds.Totp, MfaPurpose.SignIn));
+        if (!challenge.Succeeded)
+        {
+            return "begin " + challenge.FailureReason;
+        }
+
+        var result = await Mfa.CompleteChallengeAsync(user, challenge.ChallengeId!, MfaPurpose.SignIn, new TotpChallengeResponse(TotpCode.Generate(secret, now, TotpParameters.Default)));
+        return result.Succeeded ? null : "complete " + result.FailureReason;
+    }
+
+    /// <summary>Only the begin step of a TOTP sign-in (its challenge is left to expire): what begin costs on its own.</summary>
+    public async Task<string?> BeginTotpAsync(int caller)
+    {
+        var challenge = await Mfa.BeginChallengeAsync(_totpUsers[caller].User, new ChallengeRequest(FactorKinds.Totp, MfaPurpose.SignIn));
+        return challenge.Succeeded ? null : "begin " + challenge.FailureReason;
+    }
+
+    /// <summary>A WebAuthn ES256 sign-in of caller <paramref name="caller"/> (its key's counter goes up by one each time).</summary>
+    public async Task<string?> SignInWithWebAuthnAsync(int caller)
+    {
+        var (user, key) = _webAuthnUsers[caller];
+        var challenge = await Mfa.BeginChallengeAsync(user, new WebAuthnChallengeRequest(MfaPurpose.SignIn));
+        if (!challenge.Succeeded)
+        {
+            return "begin " + challenge.FailureReason;
+        }
+
+        var assertion = key.Assert(challenge.Prompt!.OptionsJson).ToJson();
+        var result = await Mfa.CompleteChallengeAsync(user, challenge.ChallengeId!, MfaPurpose.SignIn, new WebAuthnChallengeResponse(assertion));
+        return result.Succeeded ? null : "complete " + result.FailureReason;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, key) in _webAuthnUsers)
+        {
+            key.Dispose();
+        }
+
+        await _provider.DisposeAsync();
+        if (_cleanup is not null)
+        {
+            await _cleanup();
+        }
+    }
+
+    private static void Check(bool succeeded, MfaFailureReason reason)
+    {
+        if (!succeeded)
+        {
+            throw new InvalidOperationException("Benchmark enrollment failed: " + reason);
+        }
+    }
+}
