@@ -188,6 +188,11 @@ internal sealed partial class MfaService : IMfaService
         }
 
         var context = new ChallengeContext(user, consumed.Id, purpose, _time.GetUtcNow(), consumed.ExpiresAt, candidates.Records) { Answer = consumed.Answer, AnsweredAt = consumed.AnsweredAt };
+        if (factor is ICounterFactor)
+        {
+            context = context with { LastReplaySteps = await LastReplayStepsAsync(candidates.Records, cancellationToken).ConfigureAwait(false) };
+        }
+
         var verified = await factor.CompleteChallengeAsync(context, consumed.State, response, cancellationToken).ConfigureAwait(false);
         if (verified.IsPending)
         {
@@ -253,6 +258,21 @@ internal sealed partial class MfaService : IMfaService
         MfaInstrumentation.Succeeded(kind);
         MfaLog.ChallengeSucceeded(_logger, challengeId, user.Id, kind, candidate.Id, purpose.Value);
         return MfaVerificationResult.Success(user.Id, kind, purpose, candidate.Id, challengeId, now, verified.Details);
+    }
+
+    /// <summary>A counter factor's window starts after each candidate's last accepted step (an HOTP token's counter).</summary>
+    private async Task<IReadOnlyDictionary<string, long>> LastReplayStepsAsync(IReadOnlyList<AuthenticatorRecord> candidates, CancellationToken cancellationToken)
+    {
+        var steps = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            if (await _replayGuard.GetLastStepAsync(candidate.Id, cancellationToken).ConfigureAwait(false) is { } step)
+            {
+                steps[candidate.Id] = step;
+            }
+        }
+
+        return steps;
     }
 
     private async Task<bool> TryAdvanceReplayGuardAsync(string authenticatorId, IReadOnlyList<long> steps, CancellationToken cancellationToken)
