@@ -16,7 +16,7 @@ namespace Mfa.Specification.Service;
 /// two connection pools) racing over one database let exactly one caller through, lockout counts stay exact, and a
 /// restart loses nothing that was written.
 /// </summary>
-public abstract class DurableStoreSpecification
+public abstract partial class DurableStoreSpecification
 {
     /// <summary>How many callers each race starts at once, split between the two servers.</summary>
     protected const int RaceWidth = 32;
@@ -74,6 +74,7 @@ public abstract class DurableStoreSpecification
         });
         Store.Use(builder, _servers.Count);
         builder.AddTotp();
+        builder.AddHotp();
         builder.AddWebAuthn(WebAuthnFlow.Configure);
         services.AddSingleton<IFactor, ProbeFactor>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
