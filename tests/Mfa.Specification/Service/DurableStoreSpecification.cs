@@ -8,6 +8,7 @@ using Mfa.Testing.WebAuthn;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Specification.Service;
 
@@ -26,12 +27,12 @@ public abstract partial class DurableStoreSpecification
     private IDurableTestStore? _store;
 
     /// <summary>The clock every server shares.</summary>
-    protected ManualTimeProvider Time { get; private set; } = new();
+    protected FakeTimeProvider Time { get; private set; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [SetUp]
     public async Task CreateDatabaseForTestAsync()
     {
-        Time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
         _store = await CreateStoreAsync();
     }
 

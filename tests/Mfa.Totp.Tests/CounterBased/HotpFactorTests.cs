@@ -11,6 +11,7 @@ using Mfa.Totp.KeyUri;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Totp.Tests.CounterBased;
 
@@ -21,7 +22,7 @@ public sealed class HotpFactorTests
     private static readonly MfaUser s_alice = new("alice-id", "Alice");
     private static readonly byte[] s_rfcSecret = "12345678901234567890"u8.ToArray();
 
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private CapturingLoggerProvider _logs = null!;
     private ServiceProvider _provider = null!;
 
@@ -30,7 +31,7 @@ public sealed class HotpFactorTests
     [SetUp]
     public void SetUp()
     {
-        _time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
         _logs = new CapturingLoggerProvider();
         _provider = Build();
     }
