@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Secrets;
@@ -47,7 +46,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected an HOTP enrollment response."));
         }
 
-        if (!TryRead(state.Span, HotpJsonContext.Default.HotpEnrollmentState, out var enrollment)
+        if (!StoredJson.TryRead(state.Span, HotpJsonContext.Default.HotpEnrollmentState, out var enrollment)
             || !TryParameters(enrollment.Algorithm, enrollment.Digits, enrollment.Counter, out var algorithm))
         {
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The enrollment state is unreadable."));
@@ -104,7 +103,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(response);
-        if (!TryRead(state.Span, HotpJsonContext.Default.HotpChallengeState, out var challenge))
+        if (!StoredJson.TryRead(state.Span, HotpJsonContext.Default.HotpChallengeState, out var challenge))
         {
             return ValueTask.FromResult(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The challenge state is unreadable."));
         }
@@ -178,7 +177,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
         var failure = MfaFailureReason.InvalidCode;
         foreach (var record in authenticators)
         {
-            if (!TryRead(System.Text.Encoding.UTF8.GetBytes(record.Data), HotpJsonContext.Default.HotpAuthenticatorData, out var data)
+            if (!StoredJson.TryRead(record.Data, HotpJsonContext.Default.HotpAuthenticatorData, out var data)
                 || !TryParameters(data.Algorithm, data.Digits, data.Counter, out var algorithm))
             {
                 return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The stored authenticator cannot be read.", record);
@@ -255,21 +254,6 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
 
     private static bool TryParameters(string algorithmName, int digits, long counter, out TotpAlgorithm algorithm) =>
         TotpAlgorithmNames.TryParse(algorithmName, out algorithm) && digits is >= Hotp.MinDigits and <= Hotp.MaxDigits && counter is >= 0 and <= HotpVerifier.MaxCounter;
-
-    private static bool TryRead<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> type, out T value)
-        where T : class
-    {
-        try
-        {
-            value = JsonSerializer.Deserialize(json, type)!;
-            return value is not null;
-        }
-        catch (JsonException)
-        {
-            value = null!;
-            return false;
-        }
-    }
 
     /// <summary>Opens the secret, runs a check with it and wipes it; a secret no configured key opens is a typed outcome.</summary>
     private HotpVerification Verify(string userId, string authenticatorId, byte[] protectedSecret, VerifyWithSecret check)
