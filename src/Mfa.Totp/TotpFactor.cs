@@ -44,7 +44,7 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP enrollment response."));
         }
 
-        if (!TryRead(state.Span, TotpJsonContext.Default.TotpEnrollmentState, out var enrollment) || !TryParameters(enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0, out var parameters))
+        if (!StoredJson.TryRead(state.Span, TotpJsonContext.Default.TotpEnrollmentState, out var enrollment) || !TryParameters(enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0, out var parameters))
         {
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The enrollment state is unreadable."));
         }
@@ -142,7 +142,7 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
         var failure = MfaFailureReason.InvalidCode;
         foreach (var record in authenticators)
         {
-            if (!TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data) || !TryParameters(data.Algorithm, data.Digits, data.PeriodSeconds, data.T0, out var parameters))
+            if (!StoredJson.TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data) || !TryParameters(data.Algorithm, data.Digits, data.PeriodSeconds, data.T0, out var parameters))
             {
                 return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The stored authenticator cannot be read.", record);
             }
@@ -186,24 +186,6 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
         parameters = new TotpParameters(parsed, digits, period, t0);
         return true;
     }
-
-    private static bool TryRead<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, out T value)
-        where T : class
-    {
-        try
-        {
-            value = JsonSerializer.Deserialize(json, type)!;
-            return value is not null;
-        }
-        catch (JsonException)
-        {
-            value = null!;
-            return false;
-        }
-    }
-
-    private static bool TryRead<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, out T value)
-        where T : class => TryRead(System.Text.Encoding.UTF8.GetBytes(json), type, out value);
 
     private TotpVerification VerifyCode(string userId, string authenticatorId, byte[] protectedSecret, TotpParameters parameters, string code, DateTimeOffset now)
     {

@@ -5,6 +5,7 @@ using Mfa.Core.Service;
 using Mfa.Specification.Service;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Mfa.Storage.PostgreSql.Tests;
@@ -44,7 +45,7 @@ public sealed class PostgreSqlFaultTests
     private ServiceProvider Start(string connectionString)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         services.AddMfa(o =>
         {
             o.SecretKey = TestKeys.SecretKey;

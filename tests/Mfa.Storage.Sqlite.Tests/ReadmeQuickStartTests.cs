@@ -7,6 +7,7 @@ using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Storage.Sqlite.Tests;
 
@@ -20,7 +21,7 @@ public sealed class ReadmeQuickStartTests
     public async Task QuickStart_AsWritten_EnrollsAndSignsIn()
     {
         await using var file = new SqliteTestDatabase();
-        var time = new ManualTimeProvider(s_start);
+        var time = new FakeTimeProvider(s_start);
         var reason = await QuickStartAsync(file.ConnectionString(), time);
 
         Assert.That(reason, Is.EqualTo(MfaFailureReason.None));
@@ -50,7 +51,7 @@ public sealed class ReadmeQuickStartTests
         return directory?.FullName ?? throw new InvalidOperationException("Mfa.Sdk.sln not found above the test directory.");
     }
 
-    private static async Task<MfaFailureReason> QuickStartAsync(string connectionString, ManualTimeProvider time)
+    private static async Task<MfaFailureReason> QuickStartAsync(string connectionString, FakeTimeProvider time)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration["Mfa:SecretKey"] = Convert.ToBase64String(TestKeys.SecretKey);

@@ -6,6 +6,7 @@ using Mfa.Specification.Service;
 using Mfa.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Storage.Sqlite.Tests;
 
@@ -37,7 +38,7 @@ public sealed class SqliteFaultTests
     private static ServiceProvider Start(string connectionString)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         services.AddMfa(o =>
         {
             o.SecretKey = TestKeys.SecretKey;

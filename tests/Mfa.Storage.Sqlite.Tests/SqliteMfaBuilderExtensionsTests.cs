@@ -4,6 +4,7 @@ using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Storage.Sqlite.Tests;
 
@@ -21,7 +22,7 @@ public sealed class SqliteMfaBuilderExtensionsTests
     private ServiceProvider Build(Action<SqliteStoreOptions>? configure = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(time ?? new ManualTimeProvider());
+        services.AddSingleton(time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         services.AddMfa(o => o.SecretKey = TestKeys.SecretKey).UseSqlite(_file.ConnectionString(), configure);
         return services.BuildServiceProvider();
     }
@@ -103,7 +104,7 @@ public sealed class SqliteMfaBuilderExtensionsTests
     [Test]
     public async Task SweepOnceAsync_ExpiredRows_DeletesOnlyThem()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var provider = Build(time: time);
         var challenges = provider.GetRequiredService<IChallengeStore>();
         var counters = provider.GetRequiredService<IAttemptCounterStore>();

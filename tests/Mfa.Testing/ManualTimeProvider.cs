@@ -1,6 +1,11 @@
 namespace Mfa.Testing;
 
 /// <summary>A <see cref="TimeProvider"/> that only moves when a test moves it.</summary>
+/// <remarks>
+/// OBSOLETE (issue #14): every test project uses <c>Microsoft.Extensions.Time.Testing.FakeTimeProvider</c> instead, except
+/// tests/Mfa.Push.Tests and tests/Mfa.Duo.Tests, which the <c>oob</c> branch converts. Delete this type once they have.
+/// Not marked <see cref="ObsoleteAttribute"/>: warnings are errors, so the attribute would break those two projects' build.
+/// </remarks>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();

@@ -8,6 +8,7 @@ using Mfa.Totp.Encoding;
 using Mfa.Totp.KeyUri;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Totp.Tests;
 
@@ -17,7 +18,7 @@ public sealed class TotpFactorTests
     private static readonly MfaUser s_alice = new("alice-id", "Alice");
     private static readonly MfaUser s_bob = new("bob-id", "Bob");
 
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private ServiceProvider _provider = null!;
 
     private IMfaService Service => _provider.GetRequiredService<IMfaService>();
@@ -25,7 +26,7 @@ public sealed class TotpFactorTests
     [SetUp]
     public void SetUp()
     {
-        _time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
         _provider = Build();
     }
 

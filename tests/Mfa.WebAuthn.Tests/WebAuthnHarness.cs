@@ -5,6 +5,7 @@ using Mfa.Core.Storage;
 using Mfa.Testing;
 using Mfa.WebAuthn.Attestation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.WebAuthn.Tests;
 
@@ -47,7 +48,7 @@ internal sealed class WebAuthnHarness : IDisposable
 
     public static MfaUser Bob { get; } = new("bob", "Bob Example");
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public ServiceProvider Provider { get; }
 

@@ -17,4 +17,10 @@ public sealed record ChallengeContext(MfaUser User, string ChallengeId, MfaPurpo
 
     /// <summary>When the answer was recorded.</summary>
     public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>
+    /// <see cref="ICounterFactor"/> only: the last accepted replay-guard step of each candidate that has one, by
+    /// authenticator id (an HOTP token's last accepted counter). Empty for other factors.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> LastReplaySteps { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 }

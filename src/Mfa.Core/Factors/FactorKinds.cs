@@ -6,6 +6,9 @@ public static class FactorKinds
     /// <summary>Time-based one-time passwords (RFC 6238).</summary>
     public const string Totp = "totp";
 
+    /// <summary>Counter-based one-time passwords (RFC 4226): hardware OATH-HOTP tokens.</summary>
+    public const string Hotp = "hotp";
+
     /// <summary>WebAuthn security keys and device authenticators.</summary>
     public const string WebAuthn = "webauthn";
 

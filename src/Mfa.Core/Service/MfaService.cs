@@ -205,6 +205,11 @@ internal sealed partial class MfaService : IMfaService
         }
 
         var context = new ChallengeContext(user, consumed.Id, purpose, _time.GetUtcNow(), consumed.ExpiresAt, candidates.Records) { Answer = consumed.Answer, AnsweredAt = consumed.AnsweredAt };
+        if (factor is ICounterFactor)
+        {
+            context = context with { LastReplaySteps = await LastReplayStepsAsync(candidates.Records, cancellationToken).ConfigureAwait(false) };
+        }
+
         var verified = await factor.CompleteChallengeAsync(context, consumed.State, response, cancellationToken).ConfigureAwait(false);
         if (verified.IsPending)
         {
@@ -391,4 +396,19 @@ internal sealed partial class MfaService : IMfaService
 
     /// <summary>Builds a failed verification result for the current call (and tags the trace).</summary>
     private delegate MfaVerificationResult Fail(MfaFailureReason reason, string? message, TimeSpan? retryAfter);
+
+    /// <summary>A counter factor's window starts after each candidate's last accepted step (an HOTP token's counter).</summary>
+    private async Task<IReadOnlyDictionary<string, long>> LastReplayStepsAsync(IReadOnlyList<AuthenticatorRecord> candidates, CancellationToken cancellationToken)
+    {
+        var steps = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            if (await _replayGuard.GetLastStepAsync(candidate.Id, cancellationToken).ConfigureAwait(false) is { } step)
+            {
+                steps[candidate.Id] = step;
+            }
+        }
+
+        return steps;
+    }
 }

@@ -28,6 +28,21 @@ public sealed class OtpAuthUri
     {
     }
 
+    /// <summary>Creates an HOTP key URI (<c>otpauth://hotp/…&amp;counter=N</c>).</summary>
+    /// <param name="secret">The shared secret.</param>
+    /// <param name="issuer">The service name shown in the app. Must not contain ':'.</param>
+    /// <param name="accountName">The user's account name. Must not contain ':'.</param>
+    /// <param name="algorithm">The HMAC hash.</param>
+    /// <param name="digits">The code length, 6 to 8.</param>
+    /// <param name="counter">The initial counter (the Key Uri Format's required <c>counter</c> parameter).</param>
+    /// <returns>The URI.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The counter is negative, or the algorithm or digits are out of range.</exception>
+    public static OtpAuthUri ForHotp(ReadOnlySpan<byte> secret, string? issuer, string accountName, TotpAlgorithm algorithm, int digits, long counter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(counter);
+        return new OtpAuthUri("hotp", secret, issuer, accountName, new TotpParameters(algorithm, digits), counter);
+    }
+
     private OtpAuthUri(string type, ReadOnlySpan<byte> secret, string? issuer, string accountName, TotpParameters parameters, long? counter)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountName);

@@ -65,7 +65,7 @@ public static class TotpVerifier
     }
 
     /// <summary>Reads exactly <c>destination.Length</c> ASCII digits, skipping spaces; false on anything else or a wrong count.</summary>
-    private static bool TryReadCode(ReadOnlySpan<char> code, Span<byte> destination)
+    internal static bool TryReadCode(ReadOnlySpan<char> code, Span<byte> destination)
     {
         if (code.Length > destination.Length * 2)
         {

@@ -7,7 +7,7 @@ using Mfa.Push;
 using Mfa.Push.Challenges;
 using Mfa.Push.Enrollment;
 using Mfa.Push.Responses;
-using Mfa.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Cli.Tests.Push;
 
@@ -155,7 +155,7 @@ public sealed class PushDeviceCommandsTests
     private sealed class FakeVerifier : HttpMessageHandler
     {
         private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        private readonly ManualTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(Now));
+        private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(Now));
         private readonly PushOptions _options;
         private PushEnrollmentState? _enrollment;
         private PushChallengeState? _challenge;

@@ -6,6 +6,7 @@ using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Core.Tests.DependencyInjection;
 
@@ -74,7 +75,7 @@ public sealed class MfaServiceCollectionExtensionsTests
     [Test]
     public async Task AddMfa_TimeProviderRegisteredBefore_ServiceUsesIt()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2030, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddMfa(o => o.SecretKey = TestKeys.SecretKey).UseInMemoryStores();
@@ -88,7 +89,7 @@ public sealed class MfaServiceCollectionExtensionsTests
     [Test]
     public async Task AddMfa_TimeProviderRegisteredAfter_ServiceUsesIt()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2030, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var services = Valid();
         services.AddSingleton<TimeProvider>(time);
 

@@ -4,11 +4,12 @@ using Mfa.Core.Service;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Core.Tests.Fakes;
 
 /// <summary>
-/// A valid MFA setup through DI: <c>AddMfa(...).UseInMemoryStores()</c>, a <see cref="ManualTimeProvider"/>, captured logs,
+/// A valid MFA setup through DI: <c>AddMfa(...).UseInMemoryStores()</c>, a <see cref="FakeTimeProvider"/>, captured logs,
 /// and two <see cref="CodeFactor"/>s (kinds <c>code</c> and <c>other</c>). Tests change one thing through the callbacks.
 /// </summary>
 public sealed class MfaHarness : IDisposable
@@ -41,7 +42,7 @@ public sealed class MfaHarness : IDisposable
 
     public static MfaUser Bob { get; } = new("bob", "Bob");
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public CapturingLoggerProvider Logs { get; } = new();
 

@@ -6,6 +6,7 @@ using Mfa.Specification.Service;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Core.Tests.Service;
 
@@ -20,7 +21,7 @@ public sealed class MfaServiceConsumeRaceTests
     {
         var store = new RacedChallengeStore();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         services.AddMfa(o => o.SecretKey = TestKeys.SecretKey).UseInMemoryStores();
         services.Replace(ServiceDescriptor.Singleton<IChallengeStore>(store));
         services.AddSingleton<IFactor, ProbeFactor>();

@@ -10,12 +10,13 @@ using Mfa.Testing.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Specification.Factors;
 
 /// <summary>
 /// The conventions every factor keeps, run through <see cref="IMfaService"/> with in-memory stores, a
-/// <see cref="ManualTimeProvider"/> and captured logs: enrollment and challenge round trips, requests, responses and
+/// <see cref="FakeTimeProvider"/> and captured logs: enrollment and challenge round trips, requests, responses and
 /// answers of another factor's type, unreadable state, authenticator names, expiry, no secret in messages or logs, and a
 /// failure that changes no state. A factor's test project inherits it once and supplies the hooks.
 /// </summary>
@@ -35,7 +36,7 @@ public abstract class FactorSpecification<TEnrollmentPrompt>
     protected static MfaUser Alice { get; } = new("alice-spec", "Alice Example");
 
     /// <summary>The clock of the host; tests advance it, never sleep.</summary>
-    protected ManualTimeProvider Time { get; private set; } = null!;
+    protected FakeTimeProvider Time { get; private set; } = null!;
 
     /// <summary>Every log entry the host wrote during the test.</summary>
     protected CapturingLoggerProvider Logs { get; private set; } = null!;
@@ -133,7 +134,7 @@ public abstract class FactorSpecification<TEnrollmentPrompt>
     public void SetUpHost()
     {
         _secrets.Clear();
-        Time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
         Logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);

@@ -11,6 +11,7 @@ using Mfa.Testing.WebAuthn;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Specification.Service;
 
@@ -19,7 +20,7 @@ namespace Mfa.Specification.Service;
 /// two connection pools) racing over one database let exactly one caller through, lockout counts stay exact, and a
 /// restart loses nothing that was written.
 /// </summary>
-public abstract class DurableStoreSpecification
+public abstract partial class DurableStoreSpecification
 {
     /// <summary>How many callers each race starts at once, split between the two servers.</summary>
     protected const int RaceWidth = 32;
@@ -29,12 +30,12 @@ public abstract class DurableStoreSpecification
     private IDurableTestStore? _store;
 
     /// <summary>The clock every server shares.</summary>
-    protected ManualTimeProvider Time { get; private set; } = new();
+    protected FakeTimeProvider Time { get; private set; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [SetUp]
     public async Task CreateDatabaseForTestAsync()
     {
-        Time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 10, TimeSpan.Zero));
         _store = await CreateStoreAsync();
     }
 
@@ -78,6 +79,7 @@ public abstract class DurableStoreSpecification
         Store.Use(builder, _servers.Count);
         InterleaveSignIns(services);
         builder.AddTotp();
+        builder.AddHotp();
         builder.AddWebAuthn(WebAuthnFlow.Configure);
         services.AddSingleton<IFactor, ProbeFactor>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,4 +1,4 @@
-using Mfa.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Specification.Storage;
 
@@ -20,7 +20,7 @@ public abstract class StoreSpecification<TStore>
     private TStore? _peer;
 
     /// <summary>The clock the tests move; starts at 2026-01-01T00:00:00Z.</summary>
-    protected ManualTimeProvider Time { get; private set; } = new();
+    protected FakeTimeProvider Time { get; private set; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     /// <summary>The store under test, fresh and empty for each test.</summary>
     protected TStore Store => _store ?? throw new InvalidOperationException("The store is created in SetUp.");
@@ -34,7 +34,7 @@ public abstract class StoreSpecification<TStore>
     [SetUp]
     public async Task CreateStoresAsync()
     {
-        Time = new ManualTimeProvider();
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _store = await CreateStoreAsync(Time);
         _peer = await CreatePeerAsync(_store, Time);
     }

@@ -15,6 +15,7 @@ using Mfa.WebAuthn.Metadata.Provider;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.WebAuthn.Metadata.Tests.Integration;
 
@@ -57,7 +58,7 @@ public sealed class MfaServiceWithMetadataTests
 
     private static FidoMetadataProvider Metadata(TestMdsPki pki, long no, string status, TestCertificates ca, ListLogger<FidoMetadataProvider>? log = null)
     {
-        var provider = new FidoMetadataProvider(Options.Create(new FidoMetadataOptions { TrustAnchors = [pki.Root] }), new ManualTimeProvider(TestMdsPki.Now), log);
+        var provider = new FidoMetadataProvider(Options.Create(new FidoMetadataOptions { TrustAnchors = [pki.Root] }), new FakeTimeProvider(TestMdsPki.Now), log);
         Refresh(provider, pki, no, status, ca);
         return provider;
     }
@@ -86,7 +87,7 @@ public sealed class MfaServiceWithMetadataTests
         using var ca = AttestationCa();
         var metadataLog = new ListLogger<FidoMetadataProvider>();
         using var log = new CapturingLoggerProvider();
-        using var host = Host(Metadata(pki, 7, "REVOKED", ca, metadataLog), new ManualTimeProvider(TestMdsPki.Now), log);
+        using var host = Host(Metadata(pki, 7, "REVOKED", ca, metadataLog), new FakeTimeProvider(TestMdsPki.Now), log);
 
         var result = await EnrollAsync(host, ca);
 
@@ -103,7 +104,7 @@ public sealed class MfaServiceWithMetadataTests
     {
         using var pki = new TestMdsPki();
         using var ca = AttestationCa();
-        using var host = Host(Metadata(pki, 7, "FIDO_CERTIFIED_L1", ca), new ManualTimeProvider(TestMdsPki.Now));
+        using var host = Host(Metadata(pki, 7, "FIDO_CERTIFIED_L1", ca), new FakeTimeProvider(TestMdsPki.Now));
 
         var result = await EnrollAsync(host, ca);
 
@@ -121,7 +122,7 @@ public sealed class MfaServiceWithMetadataTests
         using var pki = new TestMdsPki();
         using var ca = AttestationCa();
         var metadata = Metadata(pki, 7, "FIDO_CERTIFIED_L1", ca);
-        using var host = Host(metadata, new ManualTimeProvider(TestMdsPki.Now));
+        using var host = Host(metadata, new FakeTimeProvider(TestMdsPki.Now));
         var enrolled = await EnrollAsync(host, ca);
         Assert.That(enrolled.Succeeded, Is.True, enrolled.Message);
         var store = host.GetRequiredService<IAuthenticatorStore>();
@@ -139,7 +140,7 @@ public sealed class MfaServiceWithMetadataTests
         // The real YubiKey registration answers a fixed challenge, so the factor gets the state the service would have kept.
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "webauthn", "reg-pywebauthn-packed-yubikey-firefox.json")));
         var root = document.RootElement;
-        var time = new ManualTimeProvider(MdsTestData.At121);
+        var time = new FakeTimeProvider(MdsTestData.At121);
         var metadata = Tests.Provider.FidoMetadataProviderTests.Create(time);
         Assert.That(metadata.Refresh(MdsTestData.Bytes(MdsTestData.Blob121)).Succeeded, Is.True);
         using var host = Host(metadata, time, rpId: "localhost", origin: "http://localhost:5000");

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Mfa.Core;
-using Mfa.Testing;
 using Mfa.WebAuthn.Attestation;
 using Mfa.WebAuthn.Metadata.Diagnostics;
 using Mfa.WebAuthn.Metadata.Provider;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.WebAuthn.Metadata.Tests.Integration;
 
@@ -41,7 +41,7 @@ public sealed class RegistrationWithMetadataTests
 
     private static FidoMetadataProvider RealMetadata(ListLogger<FidoMetadataProvider>? log = null)
     {
-        var provider = Tests.Provider.FidoMetadataProviderTests.Create(new ManualTimeProvider(MdsTestData.At121), log);
+        var provider = Tests.Provider.FidoMetadataProviderTests.Create(new FakeTimeProvider(MdsTestData.At121), log);
         Assert.That(provider.Refresh(MdsTestData.Bytes(MdsTestData.Blob121)).Succeeded, Is.True);
         return provider;
     }
@@ -77,7 +77,7 @@ public sealed class RegistrationWithMetadataTests
         var roots = RealMetadata().FindModel(s_securityKeyNfc, [])!.AttestationRoots.Select(r => r.RawData).ToArray();
         var blob = pki.Sign(TestMdsPki.Payload(7, "2025-02-01", TestMdsPki.Entry(s_securityKeyNfc, "Security Key by Yubico with NFC", "REVOKED", roots)));
         var log = new ListLogger<FidoMetadataProvider>();
-        var provider = new FidoMetadataProvider(Options.Create(new FidoMetadataOptions { TrustAnchors = [pki.Root] }), new ManualTimeProvider(TestMdsPki.Now), log);
+        var provider = new FidoMetadataProvider(Options.Create(new FidoMetadataOptions { TrustAnchors = [pki.Root] }), new FakeTimeProvider(TestMdsPki.Now), log);
         Assert.That(provider.Refresh(blob, pki.Crls()).Succeeded, Is.True);
 
         var result = AttestationTrustCheck.Evaluate(Register(PackedYubiKey, TestMdsPki.Now), provider, TestMdsPki.Now);
@@ -92,7 +92,7 @@ public sealed class RegistrationWithMetadataTests
     {
         using var pki = new TestMdsPki();
         var blob = pki.Sign(TestMdsPki.Payload(7, "2025-02-01", TestMdsPki.Entry(s_securityKeyNfc, "Impostor roots", "FIDO_CERTIFIED", pki.Root.RawData)));
-        var provider = new FidoMetadataProvider(Options.Create(new FidoMetadataOptions { TrustAnchors = [pki.Root] }), new ManualTimeProvider(TestMdsPki.Now));
+        var provider = new FidoMetadataProvider(Options.Create(new FidoMetadataOptions { TrustAnchors = [pki.Root] }), new FakeTimeProvider(TestMdsPki.Now));
         provider.Refresh(blob, pki.Crls());
 
         var result = AttestationTrustCheck.Evaluate(Register(PackedYubiKey, TestMdsPki.Now), provider, TestMdsPki.Now);
@@ -103,7 +103,7 @@ public sealed class RegistrationWithMetadataTests
     [Test]
     public void Evaluate_NoBlobLoaded_TodaysBehaviour()
     {
-        var provider = Tests.Provider.FidoMetadataProviderTests.Create(new ManualTimeProvider(MdsTestData.At121));
+        var provider = Tests.Provider.FidoMetadataProviderTests.Create(new FakeTimeProvider(MdsTestData.At121));
 
         var result = AttestationTrustCheck.Evaluate(Register(PackedYubiKey, MdsTestData.At121), provider, MdsTestData.At121);
 

@@ -1,8 +1,8 @@
-using Mfa.Testing;
 using Mfa.WebAuthn.Metadata.Blob;
 using Mfa.WebAuthn.Metadata.Diagnostics;
 using Mfa.WebAuthn.Metadata.Provider;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.WebAuthn.Metadata.Tests.Provider;
 
@@ -12,14 +12,14 @@ public sealed class FidoMetadataProviderTests
 {
     private static readonly Guid s_truU = Guid.Parse("ba86dc56-635f-4141-aef6-00227b1b9af6");
     private static readonly Guid s_yubiKey5Nfc = Guid.Parse("2fc0579f-8113-47ea-b116-bb5a8db9202a");
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private ListLogger<FidoMetadataProvider> _log = null!;
     private FidoMetadataProvider _provider = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _time = new ManualTimeProvider(MdsTestData.At121);
+        _time = new FakeTimeProvider(MdsTestData.At121);
         _log = new ListLogger<FidoMetadataProvider>();
         _provider = Create(_time, _log);
     }
@@ -95,7 +95,7 @@ public sealed class FidoMetadataProviderTests
     [Test]
     public void Refresh_WithCurrentCrlsAndRevocationRequired_Succeeds()
     {
-        var provider = Create(new ManualTimeProvider(MdsTestData.At95), requireRevocation: true);
+        var provider = Create(new FakeTimeProvider(MdsTestData.At95), requireRevocation: true);
 
         var result = provider.Refresh(MdsTestData.Bytes(MdsTestData.Blob95), MdsTestData.Crls(MdsTestData.GlobalSignCrls));
 
@@ -116,7 +116,7 @@ public sealed class FidoMetadataProviderTests
     [Test]
     public void Refresh_BlobAlreadyPastNextUpdate_LogsStale()
     {
-        var provider = Create(new ManualTimeProvider(MdsTestData.Time("2025-03-01T00:00:00Z")), _log);
+        var provider = Create(new FakeTimeProvider(MdsTestData.Time("2025-03-01T00:00:00Z")), _log);
 
         provider.Refresh(MdsTestData.Bytes(MdsTestData.Blob121));
 
@@ -166,7 +166,7 @@ public sealed class FidoMetadataProviderTests
     [Test]
     public async Task RefreshFromFileAsync_BlobAndCrlFiles_Loads()
     {
-        var provider = Create(new ManualTimeProvider(MdsTestData.At95), requireRevocation: true);
+        var provider = Create(new FakeTimeProvider(MdsTestData.At95), requireRevocation: true);
 
         var result = await provider.RefreshFromFileAsync(MdsTestData.PathOf(MdsTestData.Blob95), [.. MdsTestData.GlobalSignCrls.Select(MdsTestData.PathOf)]);
 
@@ -177,7 +177,7 @@ public sealed class FidoMetadataProviderTests
     public async Task Refresh_ConcurrentRefreshesOfTheSameBlob_ExactlyOneSucceeds()
     {
         var blob = MdsTestData.Bytes(MdsTestData.Blob9);
-        var provider = Create(new ManualTimeProvider(MdsTestData.Time("2021-11-10T16:56:05Z")));
+        var provider = Create(new FakeTimeProvider(MdsTestData.Time("2021-11-10T16:56:05Z")));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => provider.Refresh(blob))));
 

@@ -1,8 +1,8 @@
 using System.Net;
-using Mfa.Testing;
 using Mfa.WebAuthn.Metadata.Blob;
 using Mfa.WebAuthn.Metadata.Diagnostics;
 using Mfa.WebAuthn.Metadata.Provider;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.WebAuthn.Metadata.Tests.Provider;
 
@@ -15,7 +15,7 @@ public sealed class FidoMetadataRefreshServiceTests
     private const string IntermediateCrlUrl = "http://crl.globalsign.com/root-r3.crl";
 
     private string _cache = null!;
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private FakeHttp _http = null!;
     private ListLogger<FidoMetadataRefreshService> _log = null!;
 
@@ -23,7 +23,7 @@ public sealed class FidoMetadataRefreshServiceTests
     public void SetUp()
     {
         _cache = Path.Combine(Path.GetTempPath(), "mfa-mds-" + Guid.NewGuid().ToString("N"));
-        _time = new ManualTimeProvider(MdsTestData.At95);
+        _time = new FakeTimeProvider(MdsTestData.At95);
         _http = new FakeHttp()
             .Serve(BlobUrl, MdsTestData.Bytes(MdsTestData.Blob95))
             .Serve(LeafCrlUrl, MdsTestData.Bytes(MdsTestData.GlobalSignCrls[0]))

@@ -1,3 +1,4 @@
+using Mfa.Cli.CounterBased;
 using Mfa.Cli.Duo;
 using Mfa.Cli.Push;
 using Mfa.Cli.Store;
@@ -19,6 +20,12 @@ internal static class CliApp
           mfa totp uri --secret B32 --issuer I --account A [--algorithm …] [--digits N] [--period S]
           mfa totp parse-uri URI
           mfa totp qr --uri URI [--format png|svg|text] [--out FILE]
+          mfa hotp secret [--bytes N]
+          mfa hotp code --secret B32 --counter N [--algorithm SHA1|SHA256|SHA512] [--digits N]
+          mfa hotp verify --secret B32 --code C --counter N [--look-ahead N] [--algorithm …] [--digits N]
+          mfa hotp verify --secret B32 --code C --next-code C2 --counter N [--window N]   (resynchronisation: two consecutive codes)
+          mfa hotp uri --secret B32 --issuer I --account A [--counter N] [--algorithm …] [--digits N]
+          mfa hotp parse-uri URI
           mfa store migrate --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa store version --provider sqlite|postgresql --connection CS [--prefix P] [--schema S]
           mfa webauthn verify-registration --options FILE --response FILE --origin ORIGIN [--origin …] [--now ISO8601] [--allow-rs1]
@@ -70,6 +77,7 @@ internal static class CliApp
             return args[0] switch
             {
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
+                "hotp" => await HotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
                 "duo" => await DuoCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),

@@ -26,7 +26,7 @@ internal static class TotpCommands
         };
     }
 
-    private static async Task<int> SecretAsync(CliArguments args, TextWriter output)
+    internal static async Task<int> SecretAsync(CliArguments args, TextWriter output)
     {
         var bytes = args.Int("bytes", TotpSecret.DefaultBytes, TotpSecret.MinGeneratedBytes, TotpSecret.MaxBytes);
         args.EnsureAllUsed();
@@ -86,12 +86,14 @@ internal static class TotpCommands
         return ExitCodes.Success;
     }
 
-    private static int ParseUri(CliArguments args, TextWriter output)
+    /// <summary>Prints an otpauth URI's fields (<c>mfa totp parse-uri</c>, and <c>mfa hotp parse-uri</c> with <paramref name="requiredType"/> "hotp").</summary>
+    internal static int ParseUri(CliArguments args, TextWriter output, string? requiredType = null)
     {
         args.EnsureAllUsed(maxPositional: 1);
         var text = args.Positional.Count == 1 ? args.Positional[0] : throw new CliUsageException("parse-uri takes the URI as its argument.");
-        if (!OtpAuthUri.TryParse(text, out var uri, out var error))
+        if (!OtpAuthUri.TryParse(text, out var uri, out var error) || (requiredType is not null && uri.Type != requiredType))
         {
+            error ??= $"Not an otpauth://{requiredType} URI.";
             CliJson.Write(output, new JsonObject { ["valid"] = false, ["failure"] = "MalformedInput", ["message"] = error });
             return ExitCodes.Rejected;
         }
@@ -154,21 +156,19 @@ internal static class TotpCommands
         return ExitCodes.Success;
     }
 
-    private static byte[] Secret(CliArguments args) =>
+    internal static byte[] Secret(CliArguments args) =>
         Base32.TryDecode(args.Required("secret"), out var secret, out var error)
             ? secret.Length > 0 ? secret : throw new CliUsageException("--secret is empty.")
             : throw new CliUsageException("--secret is not Base32: " + error);
 
-    private static TotpParameters Parameters(CliArguments args)
-    {
-        var algorithmName = args.Optional("algorithm") ?? "SHA1";
-        if (!TotpAlgorithmNames.TryParse(algorithmName, out var algorithm))
-        {
-            throw new CliUsageException("--algorithm must be SHA1, SHA256 or SHA512.");
-        }
+    private static TotpParameters Parameters(CliArguments args) =>
+        new(Algorithm(args), args.Int("digits", 6, Hotp.MinDigits, Hotp.MaxDigits), args.Int("period", 30, 1, 3600));
 
-        return new TotpParameters(algorithm, args.Int("digits", 6, Hotp.MinDigits, Hotp.MaxDigits), args.Int("period", 30, 1, 3600));
-    }
+    /// <summary>The <c>--algorithm</c> option (default SHA1).</summary>
+    internal static TotpAlgorithm Algorithm(CliArguments args) =>
+        TotpAlgorithmNames.TryParse(args.Optional("algorithm") ?? "SHA1", out var algorithm)
+            ? algorithm
+            : throw new CliUsageException("--algorithm must be SHA1, SHA256 or SHA512.");
 
     private static DateTimeOffset Time(CliArguments args)
     {
