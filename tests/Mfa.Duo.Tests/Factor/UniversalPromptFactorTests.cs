@@ -88,7 +88,7 @@ public sealed class UniversalPromptFactorTests
         await using var host = await DuoFactorHost.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
         host.Duo.Outage = DuoEmulatorOutage.Hang;
 
-        var start = await host.BeginAsync(DuoChallengeMode.UniversalPrompt);
+        var start = await DuoTestHost.TimeOutHeldCallAsync(host.Time, host.Duo, () => host.BeginAsync(DuoChallengeMode.UniversalPrompt), TimeSpan.FromMilliseconds(200));
 
         Assert.That(start.FailureReason, Is.EqualTo(MfaFailureReason.DuoUnavailable));
     }
