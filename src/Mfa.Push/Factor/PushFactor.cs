@@ -120,6 +120,11 @@ internal sealed class PushFactor : IOutOfBandFactor
             var fatigue = new PushFatiguePolicy(Options).Evaluate(input, context.Now);
             if (!fatigue.Succeeded)
             {
+                if (fatigue.Limit == PushLimit.FraudBlock)
+                {
+                    PushFactorLog.FraudBlocked(_logger, context.User.Id, input.FraudReportedAt.GetValueOrDefault() + Options.FraudBlock);
+                }
+
                 PushFactorLog.Limited(_logger, context.User.Id, fatigue.Limit);
                 return ChallengeBeginResult.Failure(fatigue.FailureReason, fatigue.Limit.ToString());
             }
@@ -140,6 +145,11 @@ internal sealed class PushFactor : IOutOfBandFactor
         if (!issued.Succeeded)
         {
             return ChallengeBeginResult.Failure(issued.FailureReason, issued.Message);
+        }
+
+        if (_counters is not null)
+        {
+            await _counters.RecordChallengeAsync(context.User.Id, push.ClientKey, context.Now, cancellationToken).ConfigureAwait(false);
         }
 
         var notified = 0;
@@ -163,23 +173,36 @@ internal sealed class PushFactor : IOutOfBandFactor
             }
         }
 
-        var state = JsonSerializer.SerializeToUtf8Bytes(issued.State, PushJsonContext.Default.PushChallengeState);
+        var state = JsonSerializer.SerializeToUtf8Bytes(issued.State with { ClientKey = push.ClientKey }, PushJsonContext.Default.PushChallengeState);
         var prompt = new PushChallengePrompt(issued.State.DisplayNumber, issued.State.ExpiresAt, notified, unreachable) { PollInterval = Options.PollInterval };
         return ChallengeBeginResult.Begun(prompt, state);
     }
 
-    public ValueTask<ChallengeAnswerResult> VerifyAnswerAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer, CancellationToken cancellationToken = default)
+    public async ValueTask<ChallengeAnswerResult> VerifyAnswerAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
-        return ValueTask.FromResult(VerifyAnswer(context, state, answer));
+        var (result, challenge, status) = VerifyAnswer(context, state, answer);
+        if (result.Succeeded && _counters is not null && challenge is not null)
+        {
+            // Push spec §7–§8: a deny, wrong number or fraud report starts the cool-downs; any answer ends "pending".
+            await _counters.RecordAnswerAsync(context.User.Id, challenge.ClientKey, status, context.Now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
-    public ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
+    public async ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(response);
-        return ValueTask.FromResult(Complete(context, state, response));
+        var result = Complete(context, state, response);
+        if (result.Succeeded && _counters is not null)
+        {
+            await _counters.RecordSuccessAsync(context.User.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     internal static PushTransactionType TransactionOf(MfaPurpose purpose) =>
@@ -187,16 +210,16 @@ internal sealed class PushFactor : IOutOfBandFactor
         : purpose == MfaPurpose.Enrollment ? PushTransactionType.Enroll
         : PushTransactionType.StepUp;
 
-    private ChallengeAnswerResult VerifyAnswer(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer)
+    private (ChallengeAnswerResult Result, PushChallengeState? Challenge, PushChallengeStatus Status) VerifyAnswer(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer)
     {
         if (answer is not PushChallengeAnswer push)
         {
-            return ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "Expected a push challenge answer.");
+            return (ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "Expected a push challenge answer."), null, default);
         }
 
         if (Read(state.Span, PushJsonContext.Default.PushChallengeState) is not { } challenge || challenge.ChallengeId != context.ChallengeId)
         {
-            return ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "The challenge state is unreadable.");
+            return (ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "The challenge state is unreadable."), null, default);
         }
 
         var devices = Devices(context.Authenticators);
@@ -209,15 +232,15 @@ internal sealed class PushFactor : IOutOfBandFactor
         // A verified deny, fraud report or wrong number is an answer too: it is recorded and ends the challenge.
         if (verified.Answer is not { } recorded || verified.IsRepeat)
         {
-            return ChallengeAnswerResult.Failure(
+            return (ChallengeAnswerResult.Failure(
                 verified.FailureReason == MfaFailureReason.None ? MfaFailureReason.AlreadyAnswered : verified.FailureReason,
-                verified.Error.ToCode());
+                verified.Error.ToCode()), null, default);
         }
 
         var device = devices.FirstOrDefault(d => d.Credential.CredentialId == recorded.CredentialId);
         if (device.Record is null)
         {
-            return ChallengeAnswerResult.Failure(MfaFailureReason.UnknownAuthenticator);
+            return (ChallengeAnswerResult.Failure(MfaFailureReason.UnknownAuthenticator), null, default);
         }
 
         var outcome = recorded.Status switch
@@ -226,7 +249,7 @@ internal sealed class PushFactor : IOutOfBandFactor
             PushChallengeStatus.FraudReported => ChallengeAnswerOutcome.FraudReported,
             _ => ChallengeAnswerOutcome.Denied,
         };
-        return ChallengeAnswerResult.Answered(device.Record, outcome, JsonSerializer.SerializeToUtf8Bytes(recorded, PushJsonContext.Default.PushAnswer));
+        return (ChallengeAnswerResult.Answered(device.Record, outcome, JsonSerializer.SerializeToUtf8Bytes(recorded, PushJsonContext.Default.PushAnswer)), challenge, recorded.Status);
     }
 
     private ChallengeCompleteResult Complete(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response)

@@ -28,6 +28,9 @@ internal static partial class PushFactorLog
     [LoggerMessage(EventId = PushEventIds.AddressUpdateRefused, Level = LogLevel.Warning, Message = "A push address update for device {AuthenticatorId} (user {UserId}) was refused: {Error}")]
     public static partial void AddressUpdateRefused(ILogger logger, string userId, string authenticatorId, PushProtocolError error);
 
+    [LoggerMessage(EventId = PushEventIds.FraudBlocked, Level = LogLevel.Critical, Message = "Push is BLOCKED for user {UserId} until {BlockedUntil} after a fraud report: no push was sent; investigate the sign-in attempt")]
+    public static partial void FraudBlocked(ILogger logger, string userId, DateTimeOffset blockedUntil);
+
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Push challenge for user {UserId} not sent: anti-fatigue limit {Limit}")]
     public static partial void Limited(ILogger logger, string userId, PushLimit limit);
 }

@@ -95,7 +95,7 @@ public sealed class PushDeviceEndpointsTests
         var (device, _) = await _host.EnrollAsync(PushFactorHost.Alice);
         var first = await _host.BeginAsync(PushFactorHost.Alice);
         _host.Time.Advance(TimeSpan.FromSeconds(1));
-        var second = await _host.BeginAsync(PushFactorHost.Alice, Mfa.Core.MfaPurpose.StepUp("password-change"));
+        var second = await _host.BeginAsync(PushFactorHost.Alice, Mfa.Core.MfaPurpose.StepUp("password-change"), clientKey: "another browser");
         var uri = device.ChallengesEndpoint!;
 
         var reply = await Endpoints.PullPendingAsync(device.CreateProof("GET", uri), "GET", uri);
@@ -114,9 +114,9 @@ public sealed class PushDeviceEndpointsTests
         await _host.EnrollAsync(PushFactorHost.Bob);
         await _host.BeginAsync(PushFactorHost.Alice);
         _host.Time.Advance(TimeSpan.FromMinutes(3));
-        var answered = await _host.BeginAsync(PushFactorHost.Alice, Mfa.Core.MfaPurpose.StepUp("a"));
+        var answered = await _host.BeginAsync(PushFactorHost.Alice, Mfa.Core.MfaPurpose.StepUp("a"), clientKey: "browser a");
         await _host.AnswerAsync(device, answered, PushDeviceAction.Deny);
-        var open = await _host.BeginAsync(PushFactorHost.Alice, Mfa.Core.MfaPurpose.StepUp("b"));
+        var open = await _host.BeginAsync(PushFactorHost.Alice, Mfa.Core.MfaPurpose.StepUp("b"), clientKey: "browser b");
         await _host.BeginAsync(PushFactorHost.Bob);
         var uri = device.ChallengesEndpoint!;
 
