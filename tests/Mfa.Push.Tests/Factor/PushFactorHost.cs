@@ -11,6 +11,7 @@ using Mfa.Push.Transports.InProcess;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Push.Tests.Factor;
 
@@ -61,7 +62,7 @@ internal sealed class PushFactorHost : IDisposable
 
     public static MfaUser Bob { get; } = new("bob", "Bob");
 
-    public ManualTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(1767225600));
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(1767225600));
 
     public ECDsa ServerKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
