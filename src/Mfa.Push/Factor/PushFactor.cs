@@ -20,15 +20,16 @@ namespace Mfa.Push.Factor;
 /// Answer: <see cref="PushResponseVerifier"/> over the bytes as received; the service records one answer atomically.
 /// Complete: <see cref="PushCompletion"/> on the recorded answer. Pure apart from delivery: no store is touched here.
 /// </summary>
-internal sealed class PushFactor : IOutOfBandFactor
+internal sealed class PushFactor : IOutOfBandFactor, IAuthenticatorHealth
 {
     private readonly IOptions<PushOptions> _options;
     private readonly TimeProvider _time;
     private readonly Dictionary<PushAddressKind, IPushTransport> _transports;
     private readonly ILogger _logger;
     private readonly IPushFatigueCounters? _counters;
+    private readonly PushDeviceRegistry? _registry;
 
-    public PushFactor(IOptions<PushOptions> options, TimeProvider time, IEnumerable<IPushTransport> transports, ILogger<PushFactor>? logger = null, IPushFatigueCounters? counters = null)
+    public PushFactor(IOptions<PushOptions> options, TimeProvider time, IEnumerable<IPushTransport> transports, ILogger<PushFactor>? logger = null, IPushFatigueCounters? counters = null, PushDeviceRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -44,6 +45,7 @@ internal sealed class PushFactor : IOutOfBandFactor
         _transports = byKind;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _counters = counters;
+        _registry = registry;
     }
 
     public string Kind => FactorKinds.Push;
@@ -166,6 +168,10 @@ internal sealed class PushFactor : IOutOfBandFactor
             {
                 PushFactorLog.DeviceGone(_logger, context.ChallengeId, context.User.Id, device.Record.Id, notification.Address.Kind);
                 unreachable.Add(device.Record.Id);
+                if (_registry is not null)
+                {
+                    await _registry.MarkAddressGoneAsync(device.Record, device.Credential, cancellationToken).ConfigureAwait(false);
+                }
             }
             else
             {
@@ -203,6 +209,13 @@ internal sealed class PushFactor : IOutOfBandFactor
         }
 
         return result;
+    }
+
+    /// <summary>A device is usable while it is active and its push address works (a poll-only device always can pull).</summary>
+    public bool IsUsable(AuthenticatorRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ReadDevice(record) is { Status: PushDeviceStatus.Active, AddressValid: true };
     }
 
     internal static PushTransactionType TransactionOf(MfaPurpose purpose) =>

@@ -31,6 +31,9 @@ internal static partial class PushFactorLog
     [LoggerMessage(EventId = PushEventIds.FraudBlocked, Level = LogLevel.Critical, Message = "Push is BLOCKED for user {UserId} until {BlockedUntil} after a fraud report: no push was sent; investigate the sign-in attempt")]
     public static partial void FraudBlocked(ILogger logger, string userId, DateTimeOffset blockedUntil);
 
+    [LoggerMessage(EventId = PushEventIds.DeviceMarkedGone, Level = LogLevel.Warning, Message = "Push device {AuthenticatorId} of user {UserId} is marked unusable: its push address is gone until the phone registers a new one")]
+    public static partial void DeviceMarkedGone(ILogger logger, string userId, string authenticatorId);
+
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Push challenge for user {UserId} not sent: anti-fatigue limit {Limit}")]
     public static partial void Limited(ILogger logger, string userId, PushLimit limit);
 }

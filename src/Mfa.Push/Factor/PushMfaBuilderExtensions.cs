@@ -26,6 +26,7 @@ public static class PushMfaBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushOptions>, PushOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactor, PushFactor>());
         builder.Services.TryAddSingleton<PushDeviceEndpoints>();
+        builder.Services.TryAddSingleton<PushDeviceRegistry>();
         builder.Services.TryAddSingleton<IPushFatigueCounters, AttemptCounterPushFatigueCounters>();
         return new PushBuilder(builder.Services);
     }
