@@ -46,14 +46,23 @@ internal sealed class DuoTestHost : IAsyncDisposable
         emulator.AddUser("alice").WithPasscode("123456");
         return new DuoTestHost(time, emulator, Build(time, o =>
         {
-            o.ClientId = emulator.Options.ClientId;
-            o.ClientSecret = emulator.Options.ClientSecret;
-            o.IntegrationKey = emulator.Options.IntegrationKey;
-            o.SecretKey = emulator.Options.SecretKey;
-            o.ApiHost = emulator.ApiHost;
-            o.AllowInsecureLoopbackHttp = true;
+            UseEmulator(o, emulator);
             configure?.Invoke(o);
         }));
+    }
+
+    /// <summary>Points both Duo clients at <paramref name="emulator"/> (its credentials, loopback HTTP), without retries.</summary>
+    public static void UseEmulator(DuoOptions options, DuoEmulator emulator)
+    {
+        options.ClientId = emulator.Options.ClientId;
+        options.ClientSecret = emulator.Options.ClientSecret;
+        options.IntegrationKey = emulator.Options.IntegrationKey;
+        options.SecretKey = emulator.Options.SecretKey;
+        options.ApiHost = emulator.ApiHost;
+        options.AllowInsecureLoopbackHttp = true;
+        options.RedirectUri = Redirect;
+        options.MaxRetries = 0;
+        options.RetryDelay = TimeSpan.Zero;
     }
 
     /// <summary>Clients whose HTTP goes to <paramref name="handler"/> instead of a server.</summary>

@@ -65,15 +65,7 @@ internal sealed class DuoFactorHost : IAsyncDisposable
         stores(builder);
         builder.AddDuo(o =>
         {
-            o.ClientId = emulator.Options.ClientId;
-            o.ClientSecret = emulator.Options.ClientSecret;
-            o.IntegrationKey = emulator.Options.IntegrationKey;
-            o.SecretKey = emulator.Options.SecretKey;
-            o.ApiHost = emulator.ApiHost;
-            o.AllowInsecureLoopbackHttp = true;
-            o.RedirectUri = DuoTestHost.Redirect;
-            o.MaxRetries = 0;
-            o.RetryDelay = TimeSpan.Zero;
+            DuoTestHost.UseEmulator(o, emulator);
             configure?.Invoke(o);
         });
         return new DuoFactorHost(time, emulator, ownsEmulator, services.BuildServiceProvider(), logs);

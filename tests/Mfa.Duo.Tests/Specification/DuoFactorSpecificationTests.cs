@@ -38,18 +38,7 @@ public abstract class DuoFactorSpecificationTests : FactorSpecification<DuoEnrol
         User.WaitingPolls = 0;
         RecordSecret(_duo.Options.SecretKey);
         RecordSecret(_duo.Options.ClientSecret);
-        mfa.AddDuo(o =>
-        {
-            o.ClientId = _duo.Options.ClientId;
-            o.ClientSecret = _duo.Options.ClientSecret;
-            o.IntegrationKey = _duo.Options.IntegrationKey;
-            o.SecretKey = _duo.Options.SecretKey;
-            o.ApiHost = _duo.ApiHost;
-            o.AllowInsecureLoopbackHttp = true;
-            o.RedirectUri = DuoTestHost.Redirect;
-            o.MaxRetries = 0;
-            o.RetryDelay = TimeSpan.Zero;
-        });
+        mfa.AddDuo(o => DuoTestHost.UseEmulator(o, _duo));
     }
 
     protected override EnrollmentRequest<DuoEnrollmentPrompt> EnrollmentRequest(string? name) => new DuoEnrollmentRequest { Name = name, Username = Username };
