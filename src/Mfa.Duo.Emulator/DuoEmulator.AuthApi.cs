@@ -213,7 +213,7 @@ public sealed partial class DuoEmulator
         }
 
         var isAsync = parameters.TryGetValue("async", out var asyncText) && asyncText is "1" or "true";
-        Verdict verdict;
+        Verdict? verdict;
         if (factor == "passcode")
         {
             if (!parameters.TryGetValue("passcode", out var passcode) || passcode.Length == 0)
@@ -237,19 +237,20 @@ public sealed partial class DuoEmulator
                 return;
             }
 
-            verdict = Gate(user) ?? (factor == "sms" ? new Verdict("deny", "sent", "New SMS passcodes sent.") : Answer(user.Outcome));
+            verdict = Gate(user) ?? (factor == "sms" ? new Verdict("deny", "sent", "New SMS passcodes sent.") : null);
         }
 
         if (!isAsync)
         {
-            await WriteOkAsync(context, w => verdict.Write(w)).ConfigureAwait(false);
+            var answered = verdict ?? Answer(user.Outcome);
+            await WriteOkAsync(context, w => answered.Write(w)).ConfigureAwait(false);
             return;
         }
 
         var txid = Guid.CreateVersion7(Now).ToString();
         lock (_transactions)
         {
-            _transactions[txid] = new Transaction(verdict, user.WaitingPolls);
+            _transactions[txid] = new Transaction(verdict, user, user.WaitingPolls);
         }
 
         await WriteOkAsync(context, w => w.WriteString("txid", txid)).ConfigureAwait(false);
@@ -277,7 +278,7 @@ public sealed partial class DuoEmulator
             return;
         }
 
-        var verdict = transaction.PollsLeft > 0 ? new Verdict("waiting", "pushed", "Pushed a login request to your device...") : transaction.Verdict;
+        var verdict = transaction.PollsLeft > 0 ? new Verdict("waiting", "pushed", "Pushed a login request to your device...") : transaction.Resolve();
         await WriteOkAsync(context, w =>
         {
             w.WriteBoolean("auth_delayed", false);
@@ -311,5 +312,13 @@ public sealed partial class DuoEmulator
         }
     }
 
-    private sealed record Transaction(Verdict Verdict, int PollsLeft);
+    /// <summary>
+    /// An asynchronous push or call: <paramref name="Fixed"/> when the answer was known at <c>auth</c> (a locked or bypass
+    /// user), else the user's scripted <see cref="DuoEmulatorUser.Outcome"/> read when the transaction resolves — as a
+    /// person answers on the phone after the push arrived.
+    /// </summary>
+    private sealed record Transaction(Verdict? Fixed, DuoEmulatorUser User, int PollsLeft)
+    {
+        public Verdict Resolve() => Fixed ?? Answer(User.Outcome);
+    }
 }

@@ -25,6 +25,7 @@ public sealed partial class DuoEmulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DuoEmulatorUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<DuoEmulatorRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _held = new(0);
     private WebApplication? _app;
     private string _apiHost = string.Empty;
 
@@ -44,6 +45,15 @@ public sealed partial class DuoEmulator : IAsyncDisposable
 
     /// <summary>The requests received so far, oldest first.</summary>
     public IReadOnlyList<DuoEmulatorRequest> Requests => [.. _requests];
+
+    /// <summary>
+    /// Waits until the emulator holds one more request open (a <see cref="DuoEmulatorOutage.Hang"/>, or an
+    /// <c>auth_status</c> long-poll): the client's timer is then running, so a test with a fake clock can move it.
+    /// Each held request satisfies one wait.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when a request is held.</returns>
+    public Task WaitForHeldRequestAsync(CancellationToken cancellationToken = default) => _held.WaitAsync(cancellationToken);
 
     /// <summary>Starts an emulator on 127.0.0.1.</summary>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
@@ -98,6 +108,7 @@ public sealed partial class DuoEmulator : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _held.Dispose();
     }
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
@@ -136,6 +147,7 @@ public sealed partial class DuoEmulator : IAsyncDisposable
                 case DuoEmulatorOutage.Hang:
                     using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
                     {
+                        _held.Release();
                         await Task.Delay(Timeout.Infinite, linked.Token).ConfigureAwait(false);
                     }
 

@@ -5,8 +5,9 @@ using Mfa.Duo.Jwt;
 namespace Mfa.Duo;
 
 /// <summary>
-/// What a successful Duo challenge reports. <b>Check <see cref="DuoBypassed"/></b>: when true Duo was unreachable, the
-/// failmode is open and no second factor was performed — mark the session accordingly.
+/// What a successful Duo challenge reports. <b>Check <see cref="Bypassed"/></b> (or
+/// <see cref="Core.Service.MfaVerificationResult.Bypassed"/>): when true no second factor was performed (Duo unreachable
+/// with failmode open, or Duo's bypass policy) — mark the session accordingly.
 /// </summary>
 public sealed class DuoVerificationDetails : VerificationDetails
 {
@@ -36,6 +37,10 @@ public sealed class DuoVerificationDetails : VerificationDetails
     /// <see cref="DuoOptions.AcceptDuoPolicyBypass"/> let it through. No second factor was performed.
     /// </summary>
     public bool PolicyBypassed { get; internal init; }
+
+    /// <summary>True when <see cref="DuoBypassed"/> or <see cref="PolicyBypassed"/>: no second factor was performed.</summary>
+    /// <remarks>Core lifts it into <see cref="Core.Service.MfaVerificationResult.Bypassed"/>.</remarks>
+    public override bool Bypassed => DuoBypassed || PolicyBypassed;
 
     /// <summary>The Duo factor used (Universal Prompt: <c>duo_push</c>, <c>phone_call</c>, …; Auth API: push, phone, passcode).</summary>
     public string? Factor { get; internal init; }

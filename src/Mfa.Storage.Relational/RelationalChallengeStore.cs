@@ -15,6 +15,7 @@ internal sealed class RelationalChallengeStore : IChallengeStore
     private readonly SqlStatement _find;
     private readonly SqlStatement _consume;
     private readonly SqlStatement _answer;
+    private readonly SqlStatement _pending;
     private readonly string _sweep;
 
     public RelationalChallengeStore(RelationalDatabase database)
@@ -46,6 +47,15 @@ internal sealed class RelationalChallengeStore : IChallengeStore
             UPDATE {table} SET answer = @answer, answered_at = @now
             WHERE id = @id AND factor_kind = @factor_kind AND answer IS NULL AND consumed = FALSE AND expires_at > @now
             RETURNING {Columns}
+            """);
+
+        // Begun challenges only (no answer, not consumed, not expired): what a device may still answer.
+        _pending = SqlStatement.Read($"""
+            SELECT {Columns} FROM {table}
+            WHERE user_id = @user_id AND factor_kind = @factor_kind AND answer IS NULL AND consumed = FALSE AND expires_at > @now
+              AND (authenticator_id IS NULL OR authenticator_id = @authenticator_id)
+            ORDER BY created_at, id
+            LIMIT @limit
             """);
         _sweep = $"DELETE FROM {table} WHERE expires_at <= @now";
     }
@@ -101,6 +111,26 @@ internal sealed class RelationalChallengeStore : IChallengeStore
 
         return _database.QuerySingleAsync(_answer, c => c.With("@id", id).With("@factor_kind", factorKind).With("@answer", answer).With("@now", now), Read, cancellationToken);
     }
+
+    public Task<IReadOnlyList<PendingChallenge>> FindPendingAsync(string userId, string factorKind, string authenticatorId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(factorKind);
+        ArgumentNullException.ThrowIfNull(authenticatorId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (!StorableText.AreStorable(userId, factorKind, authenticatorId))
+        {
+            return Task.FromResult<IReadOnlyList<PendingChallenge>>([]);
+        }
+
+        return ReadPendingAsync(
+            _pending,
+            c => c.With("@user_id", userId).With("@factor_kind", factorKind).With("@authenticator_id", authenticatorId).With("@now", now).With("@limit", limit),
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<PendingChallenge>> ReadPendingAsync(SqlStatement statement, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+        await _database.QueryAsync(statement, bind, Read, cancellationToken).ConfigureAwait(false);
 
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         _database.ExecuteAsync(_sweep, c => c.With("@now", now), cancellationToken);

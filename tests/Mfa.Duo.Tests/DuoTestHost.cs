@@ -4,9 +4,9 @@ using Mfa.Duo.Emulator;
 using Mfa.Duo.Failmode;
 using Mfa.Duo.Http;
 using Mfa.Duo.UniversalPrompt;
-using Mfa.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Duo.Tests;
 
@@ -16,14 +16,14 @@ internal sealed class DuoTestHost : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     public static readonly Uri Redirect = new("https://app.example/duo/callback");
 
-    private DuoTestHost(ManualTimeProvider time, DuoEmulator? emulator, ServiceProvider services)
+    private DuoTestHost(FakeTimeProvider time, DuoEmulator? emulator, ServiceProvider services)
     {
         Time = time;
         Emulator = emulator;
         Services = services;
     }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public DuoEmulator? Emulator { get; }
 
@@ -39,27 +39,36 @@ internal sealed class DuoTestHost : IAsyncDisposable
 
     public static async Task<DuoTestHost> StartAsync(Action<DuoOptions>? configure = null, Action<DuoEmulatorOptions>? emulatorOptions = null)
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var options = new DuoEmulatorOptions { TimeProvider = time };
         emulatorOptions?.Invoke(options);
         var emulator = await DuoEmulator.StartAsync(options);
         emulator.AddUser("alice").WithPasscode("123456");
         return new DuoTestHost(time, emulator, Build(time, o =>
         {
-            o.ClientId = emulator.Options.ClientId;
-            o.ClientSecret = emulator.Options.ClientSecret;
-            o.IntegrationKey = emulator.Options.IntegrationKey;
-            o.SecretKey = emulator.Options.SecretKey;
-            o.ApiHost = emulator.ApiHost;
-            o.AllowInsecureLoopbackHttp = true;
+            UseEmulator(o, emulator);
             configure?.Invoke(o);
         }));
+    }
+
+    /// <summary>Points both Duo clients at <paramref name="emulator"/> (its credentials, loopback HTTP), without retries.</summary>
+    public static void UseEmulator(DuoOptions options, DuoEmulator emulator)
+    {
+        options.ClientId = emulator.Options.ClientId;
+        options.ClientSecret = emulator.Options.ClientSecret;
+        options.IntegrationKey = emulator.Options.IntegrationKey;
+        options.SecretKey = emulator.Options.SecretKey;
+        options.ApiHost = emulator.ApiHost;
+        options.AllowInsecureLoopbackHttp = true;
+        options.RedirectUri = Redirect;
+        options.MaxRetries = 0;
+        options.RetryDelay = TimeSpan.Zero;
     }
 
     /// <summary>Clients whose HTTP goes to <paramref name="handler"/> instead of a server.</summary>
     public static DuoTestHost WithStub(StubHandler handler, Action<DuoOptions>? configure = null)
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         return new DuoTestHost(time, null, Build(
             time,
             o =>
@@ -91,6 +100,18 @@ internal sealed class DuoTestHost : IAsyncDisposable
         }
 
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Runs a call the emulator holds open (<c>DuoEmulatorOutage.Hang</c>), waits until it is held (the client's
+    /// timeout timer is running), then moves the fake clock past <paramref name="timeout"/>: no test waits in real time.
+    /// </summary>
+    public static async Task<T> TimeOutHeldCallAsync<T>(FakeTimeProvider time, DuoEmulator duo, Func<Task<T>> call, TimeSpan timeout)
+    {
+        var pending = call();
+        await duo.WaitForHeldRequestAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        time.Advance(timeout + TimeSpan.FromMilliseconds(1));
+        return await pending;
     }
 
     /// <summary>Plays the browser: follows the authorize URL to the callback and parses it.</summary>

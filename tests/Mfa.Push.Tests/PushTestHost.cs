@@ -5,7 +5,7 @@ using Mfa.Push.Device;
 using Mfa.Push.Enrollment;
 using Mfa.Push.Keys;
 using Mfa.Push.Responses;
-using Mfa.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Push.Tests;
 
@@ -16,7 +16,7 @@ internal sealed class PushTestHost : IDisposable
 
     private PushTestHost(Action<PushOptions>? configure)
     {
-        Time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767225600));
+        Time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767225600));
         ServerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         Options = new PushOptions
         {
@@ -33,7 +33,7 @@ internal sealed class PushTestHost : IDisposable
         Updates = new PushAddressUpdateVerifier(Options, Time);
     }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public ECDsa ServerKey { get; }
 

@@ -11,4 +11,11 @@ public abstract class VerificationDetails
     /// (RFC 8176 <c>user</c>/<c>pin</c>). <see langword="false"/> for factors that cannot tell.
     /// </summary>
     public virtual bool UserVerified => false;
+
+    /// <summary>
+    /// Whether the challenge succeeded WITHOUT a second factor actually being performed: an out-of-band service was
+    /// unreachable and its failmode is open, or the service waived the check by its own policy (Duo's bypass users).
+    /// Core lifts it into <see cref="Service.MfaVerificationResult.Bypassed"/>. <see langword="false"/> by default.
+    /// </summary>
+    public virtual bool Bypassed => false;
 }

@@ -11,5 +11,11 @@ public sealed record AuthenticatorInfo(string Id, string Kind, string Name, Date
     /// <summary>What the authenticator is, when its factor knows (the WebAuthn model from FIDO metadata, "YubiKey 5 NFC"); <see langword="null"/> otherwise.</summary>
     public string? Description { get; init; }
 
+    /// <summary>
+    /// Whether the authenticator can answer a challenge now. <see langword="false"/> when its factor reports it cannot
+    /// (<see cref="Factors.IAuthenticatorHealth"/>: a push device whose address was unregistered); re-register or remove it.
+    /// </summary>
+    public bool IsUsable { get; init; } = true;
+
     internal static AuthenticatorInfo From(AuthenticatorRecord record) => new(record.Id, record.Kind, record.Name, record.CreatedAt, record.LastUsedAt) { Description = record.Description };
 }

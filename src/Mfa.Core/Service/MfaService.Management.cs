@@ -41,7 +41,7 @@ internal sealed partial class MfaService
             RequirementIsUserSpecific = settings.Requirement is not null,
             State = state,
             EnrolledFactors = [.. records.Select(r => r.Kind).Distinct(StringComparer.Ordinal)],
-            Authenticators = [.. records.Select(AuthenticatorInfo.From)],
+            Authenticators = [.. records.Select(Info)],
             LastUsedAt = records.Max(r => r.LastUsedAt),
             GracePeriodEndsAt = requirement == MfaRequirement.Required && usable == 0 ? graceEnds : null,
             IsLockedOut = lockout.IsLockedOut,
@@ -55,7 +55,7 @@ internal sealed partial class MfaService
     {
         ArgumentNullException.ThrowIfNull(userId);
         var records = await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        return [.. records.Select(AuthenticatorInfo.From)];
+        return [.. records.Select(Info)];
     }
 
     public async Task<MfaOperationResult> RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken = default)
@@ -165,4 +165,10 @@ internal sealed partial class MfaService
         var settings = await _userSettings.GetOrCreateAsync(userId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return settings.Requirement ?? DefaultRequirement;
     }
+
+    /// <summary>What may be shown of <paramref name="record"/>, with its factor's word on whether it is usable.</summary>
+    private AuthenticatorInfo Info(AuthenticatorRecord record) => AuthenticatorInfo.From(record) with
+    {
+        IsUsable = !_factors.TryGetValue(record.Kind, out var factor) || factor is not IAuthenticatorHealth health || health.IsUsable(record),
+    };
 }

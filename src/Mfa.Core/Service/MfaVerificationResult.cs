@@ -52,6 +52,17 @@ public sealed class MfaVerificationResult : MfaResult
     /// <summary>Whether the authenticator itself verified the user (PIN or biometric), so the step alone is multi-factor.</summary>
     public bool UserVerified => Succeeded && Details is { UserVerified: true };
 
+    /// <summary>
+    /// Whether this success was let through WITHOUT a second factor being performed (Duo unreachable with failmode open,
+    /// or Duo's bypass policy): the user proved nothing beyond what the host already knew.
+    /// </summary>
+    /// <remarks>
+    /// A host must not record such a session as multi-factor (no <c>mfa</c> <c>amr</c> claim, no step-up credit); it may
+    /// let the user in, as the failmode or policy the administrator chose intends. Always <see langword="false"/> for a
+    /// failure or a pending result.
+    /// </remarks>
+    public bool Bypassed => Succeeded && Details is { Bypassed: true };
+
     /// <summary>The factor's details as <typeparamref name="TDetails"/>, or <see langword="null"/> when it reported none of that type.</summary>
     /// <typeparam name="TDetails">The factor's details type (for example <c>TotpVerificationDetails</c>).</typeparam>
     /// <returns>The details, or <see langword="null"/>.</returns>

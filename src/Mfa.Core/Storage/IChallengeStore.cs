@@ -39,6 +39,21 @@ public interface IChallengeStore
     /// <returns>The answered challenge, or <see langword="null"/> when nothing was recorded. Exactly one concurrent caller wins.</returns>
     Task<PendingChallenge?> TryAnswerAsync(string id, string factorKind, ReadOnlyMemory<byte> answer, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads the challenges of <paramref name="userId"/> and <paramref name="factorKind"/> still waiting for an answer at
+    /// <paramref name="now"/> (begun: no answer, not consumed, not expired), bound to <paramref name="authenticatorId"/>
+    /// or to any of the user's authenticators of the factor; oldest first, at most <paramref name="limit"/>. Out-of-band
+    /// devices pull them when a notification was lost (push spec §4.7). Nothing is changed.
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="factorKind">The factor.</param>
+    /// <param name="authenticatorId">The authenticator asking: challenges bound to it or to none in particular.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="limit">The most to return (1 or more).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The pending challenges, possibly none.</returns>
+    Task<IReadOnlyList<PendingChallenge>> FindPendingAsync(string userId, string factorKind, string authenticatorId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes challenges that expired before <paramref name="now"/>.</summary>
     /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -31,6 +31,9 @@ public sealed record PushChallengeState
     /// <summary>When the answer window closes (verifier clock).</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>The host's identifier of the sign-in client it was begun for (anti-fatigue counters), if any.</summary>
+    public string? ClientKey { get; init; }
+
     /// <summary>The target for <paramref name="credentialId"/>, if the challenge was sent to it.</summary>
     /// <param name="credentialId">The device's credential id.</param>
     /// <returns>The target, or <see langword="null"/>.</returns>

@@ -97,6 +97,8 @@ public sealed class PushRequestProofVerifier
             return PushProofResult.Failure(PushProtocolError.StaleResponse);
         }
 
-        return PushProofResult.Success(device.CredentialId, jti, now + s_replayWindow);
+        // Remember the jti for as long as any proof with it could verify: iat may lie up to the skew on either side.
+        var keep = s_replayWindow > 2 * _options.ProofClockSkew ? s_replayWindow : 2 * _options.ProofClockSkew;
+        return PushProofResult.Success(device.CredentialId, jti, now + keep);
     }
 }

@@ -20,15 +20,16 @@ namespace Mfa.Push.Factor;
 /// Answer: <see cref="PushResponseVerifier"/> over the bytes as received; the service records one answer atomically.
 /// Complete: <see cref="PushCompletion"/> on the recorded answer. Pure apart from delivery: no store is touched here.
 /// </summary>
-internal sealed class PushFactor : IOutOfBandFactor
+internal sealed class PushFactor : IOutOfBandFactor, IAuthenticatorHealth
 {
     private readonly IOptions<PushOptions> _options;
     private readonly TimeProvider _time;
     private readonly Dictionary<PushAddressKind, IPushTransport> _transports;
     private readonly ILogger _logger;
     private readonly IPushFatigueCounters? _counters;
+    private readonly PushDeviceRegistry? _registry;
 
-    public PushFactor(IOptions<PushOptions> options, TimeProvider time, IEnumerable<IPushTransport> transports, ILogger<PushFactor>? logger = null, IPushFatigueCounters? counters = null)
+    public PushFactor(IOptions<PushOptions> options, TimeProvider time, IEnumerable<IPushTransport> transports, ILogger<PushFactor>? logger = null, IPushFatigueCounters? counters = null, PushDeviceRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -44,6 +45,7 @@ internal sealed class PushFactor : IOutOfBandFactor
         _transports = byKind;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _counters = counters;
+        _registry = registry;
     }
 
     public string Kind => FactorKinds.Push;
@@ -120,6 +122,11 @@ internal sealed class PushFactor : IOutOfBandFactor
             var fatigue = new PushFatiguePolicy(Options).Evaluate(input, context.Now);
             if (!fatigue.Succeeded)
             {
+                if (fatigue.Limit == PushLimit.FraudBlock)
+                {
+                    PushFactorLog.FraudBlocked(_logger, context.User.Id, input.FraudReportedAt.GetValueOrDefault() + Options.FraudBlock);
+                }
+
                 PushFactorLog.Limited(_logger, context.User.Id, fatigue.Limit);
                 return ChallengeBeginResult.Failure(fatigue.FailureReason, fatigue.Limit.ToString());
             }
@@ -142,6 +149,11 @@ internal sealed class PushFactor : IOutOfBandFactor
             return ChallengeBeginResult.Failure(issued.FailureReason, issued.Message);
         }
 
+        if (_counters is not null)
+        {
+            await _counters.RecordChallengeAsync(context.User.Id, push.ClientKey, context.Now, cancellationToken).ConfigureAwait(false);
+        }
+
         var notified = 0;
         var unreachable = new List<string>();
         foreach (var notification in issued.Notifications)
@@ -156,6 +168,10 @@ internal sealed class PushFactor : IOutOfBandFactor
             {
                 PushFactorLog.DeviceGone(_logger, context.ChallengeId, context.User.Id, device.Record.Id, notification.Address.Kind);
                 unreachable.Add(device.Record.Id);
+                if (_registry is not null)
+                {
+                    await _registry.MarkAddressGoneAsync(device.Record, device.Credential, cancellationToken).ConfigureAwait(false);
+                }
             }
             else
             {
@@ -163,23 +179,43 @@ internal sealed class PushFactor : IOutOfBandFactor
             }
         }
 
-        var state = JsonSerializer.SerializeToUtf8Bytes(issued.State, PushJsonContext.Default.PushChallengeState);
+        var state = JsonSerializer.SerializeToUtf8Bytes(issued.State with { ClientKey = push.ClientKey }, PushJsonContext.Default.PushChallengeState);
         var prompt = new PushChallengePrompt(issued.State.DisplayNumber, issued.State.ExpiresAt, notified, unreachable) { PollInterval = Options.PollInterval };
         return ChallengeBeginResult.Begun(prompt, state);
     }
 
-    public ValueTask<ChallengeAnswerResult> VerifyAnswerAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer, CancellationToken cancellationToken = default)
+    public async ValueTask<ChallengeAnswerResult> VerifyAnswerAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
-        return ValueTask.FromResult(VerifyAnswer(context, state, answer));
+        var (result, challenge, status) = VerifyAnswer(context, state, answer);
+        if (result.Succeeded && _counters is not null && challenge is not null)
+        {
+            // Push spec §7–§8: a deny, wrong number or fraud report starts the cool-downs; any answer ends "pending".
+            await _counters.RecordAnswerAsync(context.User.Id, challenge.ClientKey, status, context.Now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
-    public ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
+    public async ValueTask<ChallengeCompleteResult> CompleteChallengeAsync(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(response);
-        return ValueTask.FromResult(Complete(context, state, response));
+        var result = Complete(context, state, response);
+        if (result.Succeeded && _counters is not null)
+        {
+            await _counters.RecordSuccessAsync(context.User.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>A device is usable while it is active and its push address works (a poll-only device always can pull).</summary>
+    public bool IsUsable(AuthenticatorRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ReadDevice(record) is { Status: PushDeviceStatus.Active, AddressValid: true };
     }
 
     internal static PushTransactionType TransactionOf(MfaPurpose purpose) =>
@@ -187,16 +223,16 @@ internal sealed class PushFactor : IOutOfBandFactor
         : purpose == MfaPurpose.Enrollment ? PushTransactionType.Enroll
         : PushTransactionType.StepUp;
 
-    private ChallengeAnswerResult VerifyAnswer(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer)
+    private (ChallengeAnswerResult Result, PushChallengeState? Challenge, PushChallengeStatus Status) VerifyAnswer(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeAnswer answer)
     {
         if (answer is not PushChallengeAnswer push)
         {
-            return ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "Expected a push challenge answer.");
+            return (ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "Expected a push challenge answer."), null, default);
         }
 
         if (Read(state.Span, PushJsonContext.Default.PushChallengeState) is not { } challenge || challenge.ChallengeId != context.ChallengeId)
         {
-            return ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "The challenge state is unreadable.");
+            return (ChallengeAnswerResult.Failure(MfaFailureReason.MalformedInput, "The challenge state is unreadable."), null, default);
         }
 
         var devices = Devices(context.Authenticators);
@@ -209,15 +245,15 @@ internal sealed class PushFactor : IOutOfBandFactor
         // A verified deny, fraud report or wrong number is an answer too: it is recorded and ends the challenge.
         if (verified.Answer is not { } recorded || verified.IsRepeat)
         {
-            return ChallengeAnswerResult.Failure(
+            return (ChallengeAnswerResult.Failure(
                 verified.FailureReason == MfaFailureReason.None ? MfaFailureReason.AlreadyAnswered : verified.FailureReason,
-                verified.Error.ToCode());
+                verified.Error.ToCode()), null, default);
         }
 
         var device = devices.FirstOrDefault(d => d.Credential.CredentialId == recorded.CredentialId);
         if (device.Record is null)
         {
-            return ChallengeAnswerResult.Failure(MfaFailureReason.UnknownAuthenticator);
+            return (ChallengeAnswerResult.Failure(MfaFailureReason.UnknownAuthenticator), null, default);
         }
 
         var outcome = recorded.Status switch
@@ -226,7 +262,7 @@ internal sealed class PushFactor : IOutOfBandFactor
             PushChallengeStatus.FraudReported => ChallengeAnswerOutcome.FraudReported,
             _ => ChallengeAnswerOutcome.Denied,
         };
-        return ChallengeAnswerResult.Answered(device.Record, outcome, JsonSerializer.SerializeToUtf8Bytes(recorded, PushJsonContext.Default.PushAnswer));
+        return (ChallengeAnswerResult.Answered(device.Record, outcome, JsonSerializer.SerializeToUtf8Bytes(recorded, PushJsonContext.Default.PushAnswer)), challenge, recorded.Status);
     }
 
     private ChallengeCompleteResult Complete(ChallengeContext context, ReadOnlyMemory<byte> state, ChallengeResponse response)

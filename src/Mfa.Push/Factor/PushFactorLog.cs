@@ -19,6 +19,21 @@ internal static partial class PushFactorLog
     [LoggerMessage(EventId = 1503, Level = LogLevel.Information, Message = "Push enrollment {EnrollmentId} refused: {Error}")]
     public static partial void EnrollmentRefused(ILogger logger, string enrollmentId, PushProtocolError error);
 
+    [LoggerMessage(EventId = PushEventIds.ProofReplayed, Level = LogLevel.Warning, Message = "A device request proof of push device {AuthenticatorId} (user {UserId}) was replayed: refused")]
+    public static partial void ProofReplayed(ILogger logger, string userId, string authenticatorId);
+
+    [LoggerMessage(EventId = PushEventIds.AddressUpdated, Level = LogLevel.Information, Message = "Push device {AuthenticatorId} of user {UserId} updated its push address ({Kind}); key rotated: {KeyRotated}")]
+    public static partial void AddressUpdated(ILogger logger, string userId, string authenticatorId, PushAddressKind? kind, bool keyRotated);
+
+    [LoggerMessage(EventId = PushEventIds.AddressUpdateRefused, Level = LogLevel.Warning, Message = "A push address update for device {AuthenticatorId} (user {UserId}) was refused: {Error}")]
+    public static partial void AddressUpdateRefused(ILogger logger, string userId, string authenticatorId, PushProtocolError error);
+
+    [LoggerMessage(EventId = PushEventIds.FraudBlocked, Level = LogLevel.Critical, Message = "Push is BLOCKED for user {UserId} until {BlockedUntil} after a fraud report: no push was sent; investigate the sign-in attempt")]
+    public static partial void FraudBlocked(ILogger logger, string userId, DateTimeOffset blockedUntil);
+
+    [LoggerMessage(EventId = PushEventIds.DeviceMarkedGone, Level = LogLevel.Warning, Message = "Push device {AuthenticatorId} of user {UserId} is marked unusable: its push address is gone until the phone registers a new one")]
+    public static partial void DeviceMarkedGone(ILogger logger, string userId, string authenticatorId);
+
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Push challenge for user {UserId} not sent: anti-fatigue limit {Limit}")]
     public static partial void Limited(ILogger logger, string userId, PushLimit limit);
 }

@@ -1,5 +1,6 @@
 using Mfa.Core.Factors;
 using Mfa.Push;
+using Mfa.Push.AntiFatigue;
 using Mfa.Push.Factor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,8 @@ public static class PushMfaBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushOptions>, PushOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFactor, PushFactor>());
         builder.Services.TryAddSingleton<PushDeviceEndpoints>();
+        builder.Services.TryAddSingleton<PushDeviceRegistry>();
+        builder.Services.TryAddSingleton<IPushFatigueCounters, AttemptCounterPushFatigueCounters>();
         return new PushBuilder(builder.Services);
     }
 }

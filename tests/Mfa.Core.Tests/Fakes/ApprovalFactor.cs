@@ -17,6 +17,9 @@ public sealed class ApprovalFactor : IOutOfBandFactor
 
     public string Kind => FactorKind;
 
+    /// <summary>When true, an approval reports <see cref="ApprovalDetails.Bypassed"/> (a fail-open pass in miniature).</summary>
+    public bool ReportBypass { get; set; }
+
     /// <summary>How many times the service asked for the outcome (polls included).</summary>
     public int Completions => Volatile.Read(ref _completions);
 
@@ -66,7 +69,7 @@ public sealed class ApprovalFactor : IOutOfBandFactor
         var device = context.Authenticators.First(r => r.Id == deviceId);
         return ValueTask.FromResult(outcome switch
         {
-            ChallengeAnswerOutcome.Approved => ChallengeCompleteResult.Verified(device),
+            ChallengeAnswerOutcome.Approved => ChallengeCompleteResult.Verified(device, new ApprovalDetails(ReportBypass)),
             ChallengeAnswerOutcome.FraudReported => ChallengeCompleteResult.Failure(MfaFailureReason.FraudReported, authenticator: device),
             _ => ChallengeCompleteResult.Failure(MfaFailureReason.Denied, authenticator: device),
         });

@@ -21,5 +21,8 @@ public sealed class ThrowingChallengeStore : IChallengeStore
     public Task<PendingChallenge?> TryAnswerAsync(string id, string factorKind, ReadOnlyMemory<byte> answer, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         _inner.TryAnswerAsync(id, factorKind, answer, now, cancellationToken);
 
+    public Task<IReadOnlyList<PendingChallenge>> FindPendingAsync(string userId, string factorKind, string authenticatorId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        _inner.FindPendingAsync(userId, factorKind, authenticatorId, now, limit, cancellationToken);
+
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => _inner.SweepExpiredAsync(now, cancellationToken);
 }

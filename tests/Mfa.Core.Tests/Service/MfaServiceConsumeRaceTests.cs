@@ -63,6 +63,9 @@ public sealed class MfaServiceConsumeRaceTests
         public Task<PendingChallenge?> TryAnswerAsync(string id, string factorKind, ReadOnlyMemory<byte> answer, DateTimeOffset now, CancellationToken cancellationToken = default) =>
             _inner.TryAnswerAsync(id, factorKind, answer, now, cancellationToken);
 
+        public Task<IReadOnlyList<PendingChallenge>> FindPendingAsync(string userId, string factorKind, string authenticatorId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+            _inner.FindPendingAsync(userId, factorKind, authenticatorId, now, limit, cancellationToken);
+
         public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => _inner.SweepExpiredAsync(now, cancellationToken);
     }
 }

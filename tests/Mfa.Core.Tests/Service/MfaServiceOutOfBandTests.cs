@@ -71,6 +71,47 @@ public sealed class MfaServiceOutOfBandTests
     }
 
     [Test]
+    public async Task CompleteChallengeAsync_FactorReportsBypass_SucceededAndBypassed()
+    {
+        _mfa.Approval.ReportBypass = true;
+        var device = await _mfa.EnrollDeviceAsync(Alice);
+        var (id, nonce) = await _mfa.BeginApprovalAsync(Alice);
+        await Service.AnswerChallengeAsync(id, new ApprovalAnswer(nonce, device, ChallengeAnswerOutcome.Approved));
+
+        var done = await _mfa.PollAsync(Alice, id);
+
+        Assert.That(done.Succeeded, Is.True, done.Message);
+        Assert.That(done.Bypassed, Is.True);
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_RealApproval_NotBypassed()
+    {
+        var device = await _mfa.EnrollDeviceAsync(Alice);
+        var (id, nonce) = await _mfa.BeginApprovalAsync(Alice);
+        await Service.AnswerChallengeAsync(id, new ApprovalAnswer(nonce, device, ChallengeAnswerOutcome.Approved));
+
+        var done = await _mfa.PollAsync(Alice, id);
+
+        Assert.That(done.Succeeded, Is.True, done.Message);
+        Assert.That(done.Bypassed, Is.False);
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_DeniedWhileFactorReportsBypass_NotBypassed()
+    {
+        _mfa.Approval.ReportBypass = true;
+        var device = await _mfa.EnrollDeviceAsync(Alice);
+        var (id, nonce) = await _mfa.BeginApprovalAsync(Alice);
+        await Service.AnswerChallengeAsync(id, new ApprovalAnswer(nonce, device, ChallengeAnswerOutcome.Denied));
+
+        var done = await _mfa.PollAsync(Alice, id);
+
+        Assert.That(done.Succeeded, Is.False);
+        Assert.That(done.Bypassed, Is.False, "only a success can be a bypass");
+    }
+
+    [Test]
     public async Task AnswerChallengeAsync_Approved_RecordedThenCompletionSucceedsOnce()
     {
         var device = await _mfa.EnrollDeviceAsync(Alice);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Mfa.Duo.Emulator;
 using Mfa.Duo.Signing;
-using Mfa.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Duo.Tests.Emulator;
 
@@ -72,7 +72,7 @@ public sealed class EmulatorSignatureTests
         Assert.That(DuoDate.TryParse(date, out var instant), Is.True);
         await using var emulator = await DuoEmulator.StartAsync(new DuoEmulatorOptions
         {
-            TimeProvider = new ManualTimeProvider(instant),
+            TimeProvider = new FakeTimeProvider(instant),
             IntegrationKey = v["ikey"]!.GetValue<string>(),
             SecretKey = v["skey"]!.GetValue<string>(),
         });

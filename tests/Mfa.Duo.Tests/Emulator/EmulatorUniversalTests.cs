@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Mfa.Duo.Emulator;
 using Mfa.Duo.Jwt;
 using Mfa.Duo.UniversalPrompt;
-using Mfa.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Duo.Tests.Emulator;
 
@@ -21,7 +21,7 @@ public sealed class EmulatorUniversalTests
             ClientId = vector["client_id"]!.GetValue<string>(),
             ClientSecret = vector["client_secret"]!.GetValue<string>(),
             ApiHost = vector["api_host"]!.GetValue<string>(),
-            TimeProvider = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(vector["fixed_clock_for_exp_check"]!.GetValue<long>())),
+            TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(vector["fixed_clock_for_exp_check"]!.GetValue<long>())),
         });
         emulator.AddUser("example");
         var query = new Uri(vector["authorize_url"]!.GetValue<string>()).Query;
@@ -45,7 +45,7 @@ public sealed class EmulatorUniversalTests
             ClientId = vector["client_id"]!.GetValue<string>(),
             ClientSecret = vector["client_secret"]!.GetValue<string>(),
             ApiHost = vector["api_host"]!.GetValue<string>(),
-            TimeProvider = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1612299077 + 61)),
+            TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1612299077 + 61)),
         });
         emulator.AddUser("example");
         using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
@@ -73,7 +73,7 @@ public sealed class EmulatorUniversalTests
     [TestCase("1700009999", false, Description = "more than an hour ahead")]
     public async Task HealthCheck_AssertionExpEncodings_AcceptedOrRefused(string exp, bool accepted)
     {
-        await using var emulator = await DuoEmulator.StartAsync(new DuoEmulatorOptions { TimeProvider = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1700000000)) });
+        await using var emulator = await DuoEmulator.StartAsync(new DuoEmulatorOptions { TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1700000000)) });
         var aud = "https://" + emulator.ApiHost + "/oauth/v1/health_check";
         var id = emulator.Options.ClientId;
         var jwt = DuoJwt.Sign(Encoding.UTF8.GetBytes($$"""{"iss":"{{id}}","sub":"{{id}}","aud":"{{aud}}","exp":{{exp}},"jti":"x"}"""), emulator.Options.ClientSecret);

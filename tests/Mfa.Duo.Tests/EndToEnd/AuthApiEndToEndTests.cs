@@ -3,6 +3,7 @@ using Mfa.Duo.AuthApi;
 using Mfa.Duo.Emulator.Scripting;
 using Mfa.Duo.Http;
 using Mfa.Duo.Signing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Duo.Tests.EndToEnd;
 
@@ -60,7 +61,7 @@ public sealed class AuthApiEndToEndTests(DuoSignatureVersion version)
     public async Task CheckAsync_ClockSkewOverFiveMinutes_Rejected40103()
     {
         await using var host = await StartAsync();
-        using var skewed = DuoTestHost.Build(new Mfa.Testing.ManualTimeProvider(DuoTestHost.Start.AddMinutes(6)), o =>
+        using var skewed = DuoTestHost.Build(new FakeTimeProvider(DuoTestHost.Start.AddMinutes(6)), o =>
         {
             o.IntegrationKey = host.Duo.Options.IntegrationKey;
             o.SecretKey = host.Duo.Options.SecretKey;
@@ -227,7 +228,7 @@ public sealed class AuthApiEndToEndTests(DuoSignatureVersion version)
     {
         await using var host = await StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
         host.Duo.Outage = DuoEmulatorOutage.Hang;
-        var preauth = await host.AuthApi.PreauthAsync("alice");
+        var preauth = await DuoTestHost.TimeOutHeldCallAsync(host.Time, host.Duo, () => host.AuthApi.PreauthAsync("alice"), TimeSpan.FromMilliseconds(200));
         Assert.That(preauth.Failure, Is.EqualTo(DuoFailureKind.Timeout));
     }
 

@@ -4,6 +4,7 @@ using Mfa.Duo.Emulator.Scripting;
 using Mfa.Duo.Http;
 using Mfa.Duo.Jwt;
 using Mfa.Duo.UniversalPrompt;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Duo.Tests.EndToEnd;
 
@@ -58,7 +59,7 @@ public sealed class UniversalPromptEndToEndTests
     {
         await using var host = await DuoTestHost.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
         host.Duo.Outage = DuoEmulatorOutage.Hang;
-        var health = await host.Universal.HealthCheckAsync();
+        var health = await DuoTestHost.TimeOutHeldCallAsync(host.Time, host.Duo, () => host.Universal.HealthCheckAsync(), TimeSpan.FromMilliseconds(200));
         Assert.Multiple(() =>
         {
             Assert.That(health.Status, Is.EqualTo(DuoHealthStatus.Unreachable));
@@ -220,7 +221,7 @@ public sealed class UniversalPromptEndToEndTests
         // The code lives 60 s; the token 300 s. Let the code be exchanged, then check it with a clock 6 minutes on.
         await using var host = await DuoTestHost.StartAsync(o => o.ClockLeeway = TimeSpan.Zero);
         var callback = await DuoTestHost.BrowseAsync(host.Universal.BuildAuthorizationUrl("alice", State, Nonce));
-        using var late = DuoTestHost.Build(new Mfa.Testing.ManualTimeProvider(DuoTestHost.Start.AddMinutes(6)), o =>
+        using var late = DuoTestHost.Build(new FakeTimeProvider(DuoTestHost.Start.AddMinutes(6)), o =>
         {
             o.ClientId = host.Duo.Options.ClientId;
             o.ClientSecret = host.Duo.Options.ClientSecret;

@@ -30,6 +30,7 @@ public sealed class AuthApiFactorTests
             Assert.That(details!.Factor, Is.EqualTo(factor));
             Assert.That(details.TransactionId, Is.Not.Null);
             Assert.That(details.DuoBypassed, Is.False);
+            Assert.That(result.Bypassed, Is.False);
         });
     }
 
@@ -77,6 +78,7 @@ public sealed class AuthApiFactorTests
             Assert.That(result.Succeeded, Is.True, result.ToString());
             Assert.That(result.GetDetails<DuoVerificationDetails>()!.PolicyBypassed, Is.True);
             Assert.That(result.GetDetails<DuoVerificationDetails>()!.DuoBypassed, Is.False);
+            Assert.That(result.Bypassed, Is.True);
         });
     }
 
@@ -172,6 +174,7 @@ public sealed class AuthApiFactorTests
             Assert.That(start.Prompt!.DuoBypassed, Is.True);
             Assert.That(result.Succeeded, Is.True, result.ToString());
             Assert.That(result.GetDetails<DuoVerificationDetails>()!.DuoBypassed, Is.True);
+            Assert.That(result.Bypassed, Is.True);
             Assert.That(host.Logged(LogLevel.Critical, DuoEventIds.FailOpen), Is.True);
             Assert.That(host.Logged(LogLevel.Critical, DuoEventIds.FailOpenCompleted), Is.True);
         });

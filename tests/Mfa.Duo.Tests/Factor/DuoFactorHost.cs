@@ -5,6 +5,7 @@ using Mfa.Duo.Emulator;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Duo.Tests.Factor;
 
@@ -16,7 +17,7 @@ internal sealed class DuoFactorHost : IAsyncDisposable
 {
     private readonly bool _ownsEmulator;
 
-    private DuoFactorHost(ManualTimeProvider time, DuoEmulator emulator, bool ownsEmulator, ServiceProvider services, LogCapture logs)
+    private DuoFactorHost(FakeTimeProvider time, DuoEmulator emulator, bool ownsEmulator, ServiceProvider services, LogCapture logs)
     {
         Time = time;
         Duo = emulator;
@@ -27,7 +28,7 @@ internal sealed class DuoFactorHost : IAsyncDisposable
 
     public static MfaUser Alice { get; } = new("alice", "Alice");
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public DuoEmulator Duo { get; }
 
@@ -41,7 +42,7 @@ internal sealed class DuoFactorHost : IAsyncDisposable
 
     public static async Task<DuoFactorHost> StartAsync(Action<DuoOptions>? configure = null, bool enroll = true)
     {
-        var time = new ManualTimeProvider(DuoTestHost.Start);
+        var time = new FakeTimeProvider(DuoTestHost.Start);
         var emulator = await DuoEmulator.StartAsync(new DuoEmulatorOptions { TimeProvider = time });
         emulator.AddUser("alice").WithPasscode("123456");
         var host = Create(time, emulator, ownsEmulator: true, configure, b => b.UseInMemoryStores());
@@ -54,7 +55,7 @@ internal sealed class DuoFactorHost : IAsyncDisposable
     }
 
     /// <summary>A second app server on the same emulator and clock, with its own store wiring.</summary>
-    public static DuoFactorHost Create(ManualTimeProvider time, DuoEmulator emulator, bool ownsEmulator, Action<DuoOptions>? configure, Action<IMfaBuilder> stores)
+    public static DuoFactorHost Create(FakeTimeProvider time, DuoEmulator emulator, bool ownsEmulator, Action<DuoOptions>? configure, Action<IMfaBuilder> stores)
     {
         var logs = new LogCapture();
         var services = new ServiceCollection();
@@ -64,15 +65,7 @@ internal sealed class DuoFactorHost : IAsyncDisposable
         stores(builder);
         builder.AddDuo(o =>
         {
-            o.ClientId = emulator.Options.ClientId;
-            o.ClientSecret = emulator.Options.ClientSecret;
-            o.IntegrationKey = emulator.Options.IntegrationKey;
-            o.SecretKey = emulator.Options.SecretKey;
-            o.ApiHost = emulator.ApiHost;
-            o.AllowInsecureLoopbackHttp = true;
-            o.RedirectUri = DuoTestHost.Redirect;
-            o.MaxRetries = 0;
-            o.RetryDelay = TimeSpan.Zero;
+            DuoTestHost.UseEmulator(o, emulator);
             configure?.Invoke(o);
         });
         return new DuoFactorHost(time, emulator, ownsEmulator, services.BuildServiceProvider(), logs);

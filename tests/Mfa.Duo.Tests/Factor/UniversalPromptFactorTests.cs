@@ -29,6 +29,7 @@ public sealed class UniversalPromptFactorTests
             Assert.That(callback.State, Is.EqualTo(start.ChallengeId), "the challenge id is the OIDC state");
             Assert.That(details!.DuoBypassed, Is.False);
             Assert.That(details.PolicyBypassed, Is.False);
+            Assert.That(result.Bypassed, Is.False, "a real Duo success is a second factor");
             Assert.That(details.Mode, Is.EqualTo(DuoChallengeMode.UniversalPrompt));
             Assert.That(details.Factor, Is.EqualTo("duo_push"));
             Assert.That(details.AuthDevice?.Location?.Country, Is.Not.Null);
@@ -87,7 +88,7 @@ public sealed class UniversalPromptFactorTests
         await using var host = await DuoFactorHost.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
         host.Duo.Outage = DuoEmulatorOutage.Hang;
 
-        var start = await host.BeginAsync(DuoChallengeMode.UniversalPrompt);
+        var start = await DuoTestHost.TimeOutHeldCallAsync(host.Time, host.Duo, () => host.BeginAsync(DuoChallengeMode.UniversalPrompt), TimeSpan.FromMilliseconds(200));
 
         Assert.That(start.FailureReason, Is.EqualTo(MfaFailureReason.DuoUnavailable));
     }
@@ -109,6 +110,7 @@ public sealed class UniversalPromptFactorTests
             Assert.That(result.Succeeded, Is.True, result.ToString());
             Assert.That(details!.DuoBypassed, Is.True);
             Assert.That(details.BypassFailure, Is.EqualTo(DuoFailureKind.ServerError));
+            Assert.That(result.Bypassed, Is.True, "Core lifts the fail-open pass");
             Assert.That(host.Logged(LogLevel.Critical, DuoEventIds.FailOpen), Is.True);
             Assert.That(host.Logged(LogLevel.Critical, DuoEventIds.FailOpenCompleted), Is.True);
         });
@@ -207,6 +209,7 @@ public sealed class UniversalPromptFactorTests
         {
             Assert.That(result.Succeeded, Is.True, result.ToString());
             Assert.That(result.GetDetails<DuoVerificationDetails>()!.PolicyBypassed, Is.True);
+            Assert.That(result.Bypassed, Is.True, "Core lifts the policy bypass");
         });
     }
 

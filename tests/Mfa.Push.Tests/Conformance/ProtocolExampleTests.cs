@@ -4,7 +4,7 @@ using Mfa.Push.Device;
 using Mfa.Push.Enrollment;
 using Mfa.Push.Jose;
 using Mfa.Push.Responses;
-using Mfa.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Push.Tests.Conformance;
 
@@ -34,7 +34,7 @@ public sealed class ProtocolExampleTests
     public void Begin_ExampleOptions_MintsAQrUriOfTheExampleShape()
     {
         using var serverKey = PushTestHost.Example.PrivateKey("server_challenge_key");
-        var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767225600));
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767225600));
         var start = new PushEnrollment(PushTestHost.Example.Options(serverKey), time).Begin("alice@example.com");
         var expected = TestData.Str(TestData.Example["enrollment"]!["qr_uri"]);
         string Strip(string uri, string eid, string t) => uri.Replace(eid, "EID", StringComparison.Ordinal).Replace(t, "T", StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class ProtocolExampleTests
     public void WritePayload_ExampleChallenge_IsTheExamplePayloadByteForByte()
     {
         using var serverKey = PushTestHost.Example.PrivateKey("server_challenge_key");
-        var issuer = new PushChallengeIssuer(PushTestHost.Example.Options(serverKey), new ManualTimeProvider());
+        var issuer = new PushChallengeIssuer(PushTestHost.Example.Options(serverKey), new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         var context = new PushContext
         {
             Application = "Contoso Portal",
@@ -110,7 +110,7 @@ public sealed class ProtocolExampleTests
     [Test]
     public void ReadChallenge_ExampleChallengeToken_VerifiesOnTheDevice()
     {
-        using var device = PushTestHost.Example.Device(new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767229210)));
+        using var device = PushTestHost.Example.Device(new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767229210)));
         var read = device.ReadChallenge(TestData.Str(TestData.Example["challenge"]!["token"]));
         Assert.That(read.Error, Is.EqualTo(PushDeviceError.None));
         Assert.That(read.Challenge!.ChallengeId, Is.EqualTo(TestData.Str(TestData.Example["values"]!["cid"])));
@@ -264,20 +264,20 @@ public sealed class ProtocolExampleTests
                 UserHandle = PushTestHost.Example.UserHandle,
                 ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(1767225600 + 600),
             };
-            return new PushEnrollment(PushTestHost.Example.Options(serverKey), new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now))).Verify(token, state, 0);
+            return new PushEnrollment(PushTestHost.Example.Options(serverKey), new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now))).Verify(token, state, 0);
         }
 
         public PushProofResult VerifyProof(string proof, string method, Uri uri, long now)
         {
             using var serverKey = PushTestHost.Example.PrivateKey("server_challenge_key");
-            return new PushRequestProofVerifier(PushTestHost.Example.Options(serverKey), new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)))
+            return new PushRequestProofVerifier(PushTestHost.Example.Options(serverKey), new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)))
                 .Verify(proof, method, uri, PushTestHost.Example.Credential());
         }
 
         public PushResponseResult VerifyResponse(string token, long now, PushAnswer? recorded)
         {
             using var serverKey = PushTestHost.Example.PrivateKey("server_challenge_key");
-            return new PushResponseVerifier(PushTestHost.Example.Options(serverKey), new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)))
+            return new PushResponseVerifier(PushTestHost.Example.Options(serverKey), new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)))
                 .Verify(token, PushTestHost.Example.Challenge(), [PushTestHost.Example.Credential()], recorded);
         }
     }

@@ -57,6 +57,12 @@ public sealed class PushFactorFatigueTests
 
         public string? LastUser { get; private set; }
 
+        public ValueTask RecordChallengeAsync(string userId, string? clientKey, DateTimeOffset now, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask RecordAnswerAsync(string userId, string? clientKey, Mfa.Push.Responses.PushChallengeStatus status, DateTimeOffset now, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask RecordSuccessAsync(string userId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
         public ValueTask<PushFatigueInput> ReadAsync(string userId, string? clientKey, CancellationToken cancellationToken = default)
         {
             LastUser = userId;

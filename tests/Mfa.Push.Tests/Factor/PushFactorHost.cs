@@ -11,6 +11,7 @@ using Mfa.Push.Transports.InProcess;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Push.Tests.Factor;
 
@@ -23,14 +24,14 @@ internal sealed class PushFactorHost : IDisposable
     private readonly List<IDisposable> _owned = [];
     private int _phones;
 
-    public PushFactorHost(Action<PushOptions>? configure = null, IPushTransport? extraTransport = null, IPushFatigueCounters? counters = null)
+    public PushFactorHost(Action<PushOptions>? configure = null, IPushTransport? extraTransport = null, IPushFatigueCounters? counters = null, Action<IMfaBuilder>? stores = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        var push = services.AddMfa(o => o.SecretKey = TestKeys.SecretKey)
-            .UseInMemoryStores()
-            .AddPush(o =>
+        var mfa = services.AddMfa(o => o.SecretKey = TestKeys.SecretKey);
+        (stores ?? (b => b.UseInMemoryStores()))(mfa);
+        var push = mfa.AddPush(o =>
             {
                 o.VerifierId = "https://login.example.com";
                 o.IssuerLabel = "Contoso";
@@ -61,7 +62,7 @@ internal sealed class PushFactorHost : IDisposable
 
     public static MfaUser Bob { get; } = new("bob", "Bob");
 
-    public ManualTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(1767225600));
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(1767225600));
 
     public ECDsa ServerKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
@@ -94,8 +95,9 @@ internal sealed class PushFactorHost : IDisposable
         return (device, inbox);
     }
 
-    public Task<MfaChallengeStart<PushChallengePrompt>> BeginAsync(MfaUser user, MfaPurpose? purpose = null) =>
-        Service.BeginChallengeAsync(user, new PushChallengeRequest(purpose ?? MfaPurpose.SignIn) { Application = "Contoso Portal", IpAddress = "203.0.113.7" });
+    /// <summary>Begins a push challenge; <paramref name="clientKey"/> names the sign-in client (one pending challenge per client, spec §8).</summary>
+    public Task<MfaChallengeStart<PushChallengePrompt>> BeginAsync(MfaUser user, MfaPurpose? purpose = null, string? clientKey = null) =>
+        Service.BeginChallengeAsync(user, new PushChallengeRequest(purpose ?? MfaPurpose.SignIn) { Application = "Contoso Portal", IpAddress = "203.0.113.7", ClientKey = clientKey });
 
     public Task<MfaVerificationResult> PollAsync(MfaUser user, string challengeId, MfaPurpose? purpose = null) =>
         Service.CompleteChallengeAsync(user, challengeId, purpose ?? MfaPurpose.SignIn, PushPollResponse.Instance);

@@ -35,6 +35,28 @@ public sealed class PushFactorTransportFailureTests
         Assert.That(start.Prompt!.DevicesNotified, Is.Zero);
     }
 
+    [Test]
+    public async Task BeginChallengeAsync_DeviceGoneAtThePushService_UnusableInStatusUntilItRegistersAnAddress()
+    {
+        using var host = new PushFactorHost(extraTransport: new FailingTransport(PushSendOutcome.InvalidAddress, throws: false));
+        var (device, _) = await host.EnrollAsync(PushFactorHost.Alice);
+        var before = await host.Service.GetStatusAsync(PushFactorHost.Alice);
+
+        var start = await host.BeginAsync(PushFactorHost.Alice);
+        var gone = await host.Service.GetStatusAsync(PushFactorHost.Alice);
+        var endpoints = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Mfa.Push.Factor.PushDeviceEndpoints>(host.Provider);
+        var updated = await endpoints.UpdatePushAddressAsync(device.CreatePushAddressUpdate(DevicePushAddress.InProcess("new-inbox")));
+        var back = await host.Service.GetStatusAsync(PushFactorHost.Alice);
+
+        Assert.That(start.Succeeded, Is.True, "the phone can still pull: " + start.Message);
+        Assert.That(start.Prompt!.UnreachableAuthenticators, Has.Count.EqualTo(1));
+        Assert.That(before.Authenticators.Single().IsUsable, Is.True);
+        Assert.That(gone.Authenticators.Single().IsUsable, Is.False);
+        Assert.That(host.Logs.Entries.Any(e => e.EventId == Mfa.Push.Factor.PushEventIds.DeviceMarkedGone), Is.True);
+        Assert.That(updated.StatusCode, Is.EqualTo(204));
+        Assert.That(back.Authenticators.Single().IsUsable, Is.True);
+    }
+
     private sealed class FailingTransport(PushSendOutcome outcome, bool throws) : IPushTransport
     {
         public PushAddressKind Kind => PushAddressKind.InProcess;

@@ -143,11 +143,12 @@ public sealed class PushResponseVerifierTests
     [Test]
     public void Verify_DeviceClockOff_IsStaleResponse()
     {
-        using var host = PushTestHost.Create();
+        // The device signs at T; the verifier checks at T + 121 s (the clocks differ by more than the 120 s skew) while
+        // the challenge, with the longest answer window, is still open. A fake clock only moves forward.
+        using var host = PushTestHost.Create(o => o.AnswerWindow = TimeSpan.FromSeconds(300));
         var (device, credential) = host.Enroll();
         var challenge = host.Challenge(credential);
         var read = PushTestHost.Read(device, challenge);
-        host.Time.Advance(TimeSpan.FromSeconds(-121));
         Assert.That(device.TryAnswer(read, PushDeviceAction.Deny, null, PushDeviceDenyReason.None, out var token), Is.EqualTo(PushDeviceError.None));
         host.Time.Advance(TimeSpan.FromSeconds(121));
         var result = host.Verify(token, challenge, credential);

@@ -341,6 +341,80 @@ public abstract class ChallengeStoreSpecification : StoreSpecification<IChalleng
         Assert.That(consumed.StateAt(Now), Is.EqualTo(PendingChallengeState.Consumed));
     }
 
+    // --- pending challenges of a user (a device's pull, push spec §4.7) ------------------------------------------
+
+    private PendingChallenge ForUser(string userId, string? authenticatorId = null, string kind = "push", TimeSpan? after = null) => NewChallenge(authenticatorId) with
+    {
+        Binding = new ChallengeBinding(userId, kind, authenticatorId, "sign-in"),
+        CreatedAt = Now + (after ?? TimeSpan.Zero),
+    };
+
+    [Test]
+    public async Task FindPendingAsync_BegunOfUserAndKind_ReturnedOldestFirst()
+    {
+        var user = NewId("user");
+        var second = await CreateAsync(ForUser(user, after: TimeSpan.FromSeconds(2)));
+        var first = await CreateAsync(ForUser(user, after: TimeSpan.FromSeconds(1)));
+
+        var pending = await Peer.FindPendingAsync(user, "push", "device-1", Now + TimeSpan.FromSeconds(3), 10);
+
+        Assert.That(pending.Select(p => p.Id), Is.EqualTo(new[] { first.Id, second.Id }));
+        AssertSameChallenge(pending[0], first, consumed: false);
+    }
+
+    [Test]
+    public async Task FindPendingAsync_AnsweredConsumedOrExpired_NotReturned()
+    {
+        var user = NewId("user");
+        var answered = await CreateAsync(ForUser(user));
+        var consumed = await CreateAsync(ForUser(user));
+        await CreateAsync(ForUser(user) with { ExpiresAt = Now + TimeSpan.FromSeconds(1) });
+        var begun = await CreateAsync(ForUser(user));
+        await Store.TryAnswerAsync(answered.Id, "push", new byte[] { 1 }, Now);
+        await Store.TryConsumeAsync(consumed.Id, consumed.Binding, Now);
+
+        var pending = await Peer.FindPendingAsync(user, "push", "device-1", Now + TimeSpan.FromSeconds(1), 10);
+
+        Assert.That(pending.Select(p => p.Id), Is.EqualTo(new[] { begun.Id }));
+    }
+
+    [Test]
+    public async Task FindPendingAsync_OtherUserKindOrAuthenticator_NotReturned()
+    {
+        var user = NewId("user");
+        await CreateAsync(ForUser(NewId("other")));
+        await CreateAsync(ForUser(user, kind: "duo"));
+        await CreateAsync(ForUser(user, authenticatorId: "device-2"));
+        var mine = await CreateAsync(ForUser(user, authenticatorId: "device-1"));
+        var anyDevice = await CreateAsync(ForUser(user, after: TimeSpan.FromMilliseconds(1)));
+
+        var pending = await Store.FindPendingAsync(user, "push", "device-1", Now + TimeSpan.FromSeconds(1), 10);
+
+        Assert.That(pending.Select(p => p.Id), Is.EquivalentTo(new[] { mine.Id, anyDevice.Id }));
+    }
+
+    [Test]
+    public async Task FindPendingAsync_MoreThanLimit_OldestUpToLimit()
+    {
+        var user = NewId("user");
+        var created = new List<PendingChallenge>();
+        for (var i = 0; i < 4; i++)
+        {
+            created.Add(await CreateAsync(ForUser(user, after: TimeSpan.FromSeconds(i))));
+        }
+
+        var pending = await Store.FindPendingAsync(user, "push", "device-1", Now + TimeSpan.FromSeconds(5), 2);
+
+        Assert.That(pending.Select(p => p.Id), Is.EqualTo(created.Take(2).Select(c => c.Id)));
+    }
+
+    [Test]
+    public async Task FindPendingAsync_NoneOrUnstorableText_Empty()
+    {
+        Assert.That(await Store.FindPendingAsync(NewId("user"), "push", "device-1", Now, 10), Is.Empty);
+        Assert.That(await Store.FindPendingAsync("bad\0user", "push", "device-1", Now, 10), Is.Empty);
+    }
+
     [Test]
     public async Task TryAnswerAsync_RacingAnswers_ExactlyOneRecordedAndItIsTheOneStored()
     {

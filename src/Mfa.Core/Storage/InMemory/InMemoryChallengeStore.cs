@@ -63,6 +63,26 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
         }
     }
 
+    public Task<IReadOnlyList<PendingChallenge>> FindPendingAsync(string userId, string factorKind, string authenticatorId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(factorKind);
+        ArgumentNullException.ThrowIfNull(authenticatorId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (_gate)
+        {
+            IReadOnlyList<PendingChallenge> pending = _challenges.Values
+                .Where(c => c.StateAt(now) == PendingChallengeState.Begun
+                    && c.Binding.UserId == userId && c.Binding.FactorKind == factorKind
+                    && (c.Binding.AuthenticatorId is null || c.Binding.AuthenticatorId == authenticatorId))
+                .OrderBy(c => c.CreatedAt)
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Take(limit)
+                .ToList();
+            return Task.FromResult(pending);
+        }
+    }
+
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -1,9 +1,9 @@
 using Mfa.Push.Tests.Transports.Fakes;
 using Mfa.Push.Transports;
 using Mfa.Push.Transports.Apns;
-using Mfa.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Push.Tests.Transports.Apns;
 
@@ -12,14 +12,14 @@ public sealed class ApnsTransportTests
 {
     private static readonly PushAddress s_device = new(PushAddressKind.Apns, FakeApnsService.Device);
 
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private FakeApnsService _service = null!;
     private ServiceProvider _provider = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _time = new ManualTimeProvider();
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _service = await FakeApnsService.StartAsync(_time);
         _provider = Host(_time, _service, retries: 0);
     }

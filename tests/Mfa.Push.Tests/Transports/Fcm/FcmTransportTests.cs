@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Mfa.Push.Tests.Transports.Fakes;
 using Mfa.Push.Transports;
 using Mfa.Push.Transports.Fcm;
-using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Push.Tests.Transports.Fcm;
 
@@ -12,14 +12,14 @@ public sealed class FcmTransportTests
 {
     private static readonly PushAddress s_device = new(PushAddressKind.Fcm, "fcm-token:APA91bH-example_token-1234567890");
 
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private FakeFcmService _service = null!;
     private ServiceProvider _provider = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _time = new ManualTimeProvider();
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _service = await FakeFcmService.StartAsync(_time);
         _provider = Host(_time, _service, retries: 0);
     }

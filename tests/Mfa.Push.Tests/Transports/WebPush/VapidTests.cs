@@ -1,6 +1,6 @@
 using Mfa.Push.Tests.Transports.Fakes;
 using Mfa.Push.Transports.WebPush;
-using Mfa.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static Mfa.Push.Tests.Transports.TransportTestData;
 
 namespace Mfa.Push.Tests.Transports.WebPush;
@@ -73,7 +73,7 @@ public sealed class VapidTests
     [Test]
     public void AuthorizationFor_NewToken_PassesThePushServiceChecks()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var cache = NewCache(time, out var publicKey);
         var endpoint = new Uri("https://push.example.net:8443/p/abc?x=1");
         var check = VapidVerifier.VerifyHeader(cache.AuthorizationFor(endpoint), endpoint, time.GetUtcNow(), publicKey);
@@ -83,7 +83,7 @@ public sealed class VapidTests
     [Test]
     public void TokenFor_EndpointWithPathAndPort_AudienceIsTheOrigin()
     {
-        var cache = NewCache(new ManualTimeProvider(), out _);
+        var cache = NewCache(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), out _);
         var claims = Claims(cache.TokenFor(new Uri("https://Push.Example.net:8443/p/abc")));
         Assert.That(claims.GetProperty("aud").GetString(), Is.EqualTo("https://push.example.net:8443"));
     }
@@ -91,7 +91,7 @@ public sealed class VapidTests
     [Test]
     public void TokenFor_NewToken_ExpiresAfterTheLifetimeAndNamesTheSubject()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var claims = Claims(NewCache(time, out _).TokenFor(new Uri("https://push.example.net/p/1")));
         Assert.Multiple(() =>
         {
@@ -103,7 +103,7 @@ public sealed class VapidTests
     [Test]
     public void TokenFor_SameOriginBeforeHalfLife_ReusesTheToken()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var cache = NewCache(time, out _);
         var first = cache.TokenFor(new Uri("https://push.example.net/p/1"));
         time.Advance(TimeSpan.FromHours(6) - TimeSpan.FromSeconds(1));
@@ -113,7 +113,7 @@ public sealed class VapidTests
     [Test]
     public void TokenFor_AtHalfLife_RenewsTheToken()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var cache = NewCache(time, out var publicKey);
         var endpoint = new Uri("https://push.example.net/p/1");
         var first = cache.TokenFor(endpoint);
@@ -126,7 +126,7 @@ public sealed class VapidTests
     [Test]
     public void TokenFor_AnotherOrigin_GetsItsOwnToken()
     {
-        var cache = NewCache(new ManualTimeProvider(), out _);
+        var cache = NewCache(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), out _);
         var first = cache.TokenFor(new Uri("https://push.example.net/p/1"));
         var second = cache.TokenFor(new Uri("https://updates.push.services.mozilla.com/wpush/v2/x"));
         Assert.That(Claims(second).GetProperty("aud").GetString(), Is.EqualTo("https://updates.push.services.mozilla.com"));

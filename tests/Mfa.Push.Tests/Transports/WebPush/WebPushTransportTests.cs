@@ -4,8 +4,8 @@ using System.Text;
 using Mfa.Push.Tests.Transports.Fakes;
 using Mfa.Push.Transports;
 using Mfa.Push.Transports.WebPush;
-using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Push.Tests.Transports.WebPush;
 
@@ -13,14 +13,14 @@ namespace Mfa.Push.Tests.Transports.WebPush;
 public sealed class WebPushTransportTests
 {
     private readonly VapidKeyPair _vapid = VapidKeyPair.Generate();
-    private ManualTimeProvider _time = null!;
+    private FakeTimeProvider _time = null!;
     private FakeWebPushService _service = null!;
     private ServiceProvider _provider = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _time = new ManualTimeProvider();
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _service = await FakeWebPushService.StartAsync(_time, _vapid.PublicKey);
         _provider = Host(_time, retries: 0);
     }
@@ -70,7 +70,7 @@ public sealed class WebPushTransportTests
     [Test]
     public async Task SendAsync_PushServiceClockPastTheTokenExpiry_IsConfigError()
     {
-        var serviceTime = new ManualTimeProvider(_time.GetUtcNow().AddHours(13));
+        var serviceTime = new FakeTimeProvider(_time.GetUtcNow().AddHours(13));
         await using var service = await FakeWebPushService.StartAsync(serviceTime, _vapid.PublicKey);
         await using var provider = Host(_time, retries: 0, service);
         var result = await provider.Transport(PushAddressKind.WebPush).SendAsync(service.Subscription, TransportHost.Message());
