@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 
 namespace Mfa.AspNetCore;
 
@@ -40,4 +42,11 @@ public sealed class MfaAspNetCoreOptions
     /// <summary>Where the Duo callback sends the browser after a failure (<c>?mfaError=ReasonName</c> is appended).</summary>
     /// <value>Default <c>/</c>; a local path.</value>
     public string ErrorRedirectPath { get; set; } = "/";
+
+    /// <summary>
+    /// Loads the claims (name, roles…) of a user who signed in with a passkey alone (no first factor ran, so no
+    /// <c>SignInMfaPendingAsync</c> carried them). Return <see langword="null"/> to refuse the sign-in (a disabled account).
+    /// </summary>
+    /// <value>Default <see langword="null"/>: the principal holds only the user id (as both id and name).</value>
+    public Func<HttpContext, string, Task<IReadOnlyList<Claim>?>>? PasskeyUserClaims { get; set; }
 }

@@ -2,6 +2,7 @@ using Mfa.AspNetCore;
 using Mfa.AspNetCore.Authentication;
 using Mfa.AspNetCore.Authorization;
 using Mfa.AspNetCore.Endpoints;
+using Mfa.AspNetCore.Factors;
 using Mfa.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -36,6 +37,8 @@ public static class AspNetCoreMfaBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MfaAspNetCoreOptions>, MfaAspNetCoreOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MfaEndpointRoutes>();
+        services.TryAddSingleton<PendingLookups>();
+        services.TryAddSingleton<FactorBindings>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, RecentMfaHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<CookieAuthenticationOptions>, PendingCookieConfiguration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, MfaRateLimiterConfiguration>());

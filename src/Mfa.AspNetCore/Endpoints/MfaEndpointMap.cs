@@ -1,3 +1,4 @@
+using Mfa.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,33 +10,27 @@ internal static class MfaEndpointMap
 {
     public static void Map(RouteGroupBuilder group, MfaAspNetCoreOptions options)
     {
-        group.MapGet("/antiforgery", NotImplemented);
-        group.MapGet("/status", NotImplemented);
-        group.MapPost("/enrollments/{kind}/begin", NotImplemented);
-        group.MapPost("/enrollments/{kind}/complete", NotImplemented);
-        group.MapPost("/challenges/{kind}/begin", NotImplemented);
-        group.MapPost("/challenges/{kind}/complete", NotImplemented);
-        group.MapPost("/challenges/{kind}/wait", NotImplemented);
-        group.MapPost("/passkey/begin", NotImplemented);
-        group.MapPost("/passkey/complete", NotImplemented);
-        group.MapPost("/recovery-codes", NotImplemented);
-        group.MapPost("/recovery-codes/redeem", NotImplemented);
-        group.MapGet("/authenticators", NotImplemented);
-        group.MapPatch("/authenticators/{id}", NotImplemented);
-        group.MapDelete("/authenticators/{id}", NotImplemented);
-        group.MapPost("/push/v1/enroll", NotImplemented);
-        group.MapGet("/push/v1/challenges/{challengeId}", NotImplemented);
-        group.MapPost("/push/v1/challenges/{challengeId}/response", NotImplemented);
-        group.MapGet("/duo/callback", NotImplemented);
-        if (options.AdminPolicy is not null)
+        group.MapGet("/antiforgery", UserEndpoints.AntiforgeryTokenAsync);
+        group.MapGet("/status", UserEndpoints.StatusAsync);
+        group.MapPost("/enrollments/{kind}/begin", UserEndpoints.BeginEnrollmentAsync);
+        group.MapPost("/enrollments/{kind}/complete", UserEndpoints.CompleteEnrollmentAsync);
+        group.MapPost("/challenges/{kind}/begin", UserEndpoints.BeginChallengeAsync);
+        group.MapPost("/challenges/{kind}/complete", UserEndpoints.CompleteChallengeAsync);
+        group.MapPost("/challenges/{kind}/wait", UserEndpoints.WaitAsync);
+        group.MapPost("/passkey/begin", PasskeyEndpoints.BeginAsync).RequireRateLimiting(MfaRateLimitPolicies.PasskeySignIn);
+        group.MapPost("/passkey/complete", PasskeyEndpoints.CompleteAsync).RequireRateLimiting(MfaRateLimitPolicies.PasskeySignIn);
+        group.MapPost("/recovery-codes", UserEndpoints.GenerateRecoveryCodesAsync);
+        group.MapPost("/recovery-codes/redeem", UserEndpoints.RedeemRecoveryCodeAsync);
+        group.MapGet("/authenticators", UserEndpoints.ListAuthenticatorsAsync);
+        group.MapPatch("/authenticators/{id}", UserEndpoints.RenameAuthenticatorAsync);
+        group.MapDelete("/authenticators/{id}", UserEndpoints.RemoveAuthenticatorAsync);
+        group.MapPost("/push/v1/enroll", DeviceEndpoints.EnrollAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
+        group.MapGet("/push/v1/challenges/{challengeId}", DeviceEndpoints.FetchChallengeAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
+        group.MapPost("/push/v1/challenges/{challengeId}/response", DeviceEndpoints.AnswerAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
+        group.MapGet("/duo/callback", DuoCallbackEndpoint.HandleAsync);
+        if (options.AdminPolicy is { } policy)
         {
-            group.MapGet("/admin/users", NotImplemented);
+            _ = policy;
         }
-    }
-
-    private static Task NotImplemented(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status501NotImplemented;
-        return Task.CompletedTask;
     }
 }
