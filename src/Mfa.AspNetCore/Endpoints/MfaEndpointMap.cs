@@ -28,9 +28,15 @@ internal static class MfaEndpointMap
         group.MapGet("/push/v1/challenges/{challengeId}", DeviceEndpoints.FetchChallengeAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
         group.MapPost("/push/v1/challenges/{challengeId}/response", DeviceEndpoints.AnswerAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
         group.MapGet("/duo/callback", DuoCallbackEndpoint.HandleAsync);
-        if (options.AdminPolicy is { } policy)
+        if (options.AdminPolicy is not null)
         {
-            _ = policy;
+            group.MapGet("/admin/users", AdminEndpoints.ListUsersAsync);
+            group.MapGet("/admin/users/locked-out", AdminEndpoints.ListLockedOutAsync);
+            group.MapGet("/admin/users/{userId}", AdminEndpoints.GetUserAsync);
+            group.MapPut("/admin/users/{userId}/requirement", AdminEndpoints.SetRequirementAsync);
+            group.MapPost("/admin/users/{userId}/unlock", AdminEndpoints.UnlockAsync);
+            group.MapPatch("/admin/users/{userId}/authenticators/{id}", AdminEndpoints.RenameAuthenticatorAsync);
+            group.MapDelete("/admin/users/{userId}/authenticators/{id}", AdminEndpoints.RemoveAuthenticatorAsync);
         }
     }
 }
