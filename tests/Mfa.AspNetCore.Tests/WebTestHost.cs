@@ -39,9 +39,9 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<WebTestHost> StartAsync(Action<MfaAspNetCoreOptions>? configure = null, Action<IMfaBuilder>? addFactors = null)
+    public static async Task<WebTestHost> StartAsync(Action<MfaAspNetCoreOptions>? configure = null, Action<IMfaBuilder>? addFactors = null, ManualTimeProvider? clock = null)
     {
-        var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767225600));
+        var time = clock ?? new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1767225600));
         var transport = new InProcessPushTransport();
         var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var builder = WebApplication.CreateSlimBuilder();

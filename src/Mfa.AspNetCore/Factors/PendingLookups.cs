@@ -9,7 +9,7 @@ namespace Mfa.AspNetCore.Factors;
 /// (enrollment id → the user who began it) and the Duo redirect (challenge id → purpose and return URL). Kept in the
 /// host's <see cref="IDistributedCache"/> (a shared one when several app servers answer).
 /// </summary>
-internal sealed class PendingLookups(IDistributedCache cache)
+internal sealed class PendingLookups(IDistributedCache cache, TimeProvider time)
 {
     private const char Separator = '\n';
 
@@ -42,7 +42,11 @@ internal sealed class PendingLookups(IDistributedCache cache)
     private Task SetAsync(string key, string[] parts, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var value = Encoding.UTF8.GetBytes(string.Join(Separator, parts));
-        return cache.SetAsync(key, value, new DistributedCacheEntryOptions { AbsoluteExpiration = expiresAt }, cancellationToken);
+
+        // Relative: the cache keeps its own clock, which need not be the service's TimeProvider.
+        var lifetime = expiresAt - time.GetUtcNow();
+        var entry = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromSeconds(1) };
+        return cache.SetAsync(key, value, entry, cancellationToken);
     }
 
     private async Task<string[]?> GetAsync(string key, CancellationToken cancellationToken)
