@@ -3,7 +3,6 @@ using System.Text.Json;
 using Mfa.Core;
 using Mfa.Core.Policy;
 using Mfa.Core.Service;
-using Mfa.Core.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +18,13 @@ internal static class AdminEndpoints
     private const int DefaultLimit = 50;
     private const int MaxLimit = 200;
 
-    /// <summary>How many users one locked-out listing looks at before it answers with a cursor.</summary>
-    private const int LockedOutScan = 1000;
+    public static Task ListUsersAsync(HttpContext context) =>
+        ListAsync(context, static (admin, after, limit, ct) => admin.ListUsersAsync(after, limit, ct));
 
-    public static async Task ListUsersAsync(HttpContext context)
+    public static Task ListLockedOutAsync(HttpContext context) =>
+        ListAsync(context, static (admin, after, limit, ct) => admin.ListLockedOutUsersAsync(after, limit, ct));
+
+    private static async Task ListAsync(HttpContext context, Func<IMfaAdministration, string?, int, CancellationToken, Task<MfaUserPage>> list)
     {
         if (await StartAsync(context, readBody: false).ConfigureAwait(false) is not { } call)
         {
@@ -35,59 +37,20 @@ internal static class AdminEndpoints
             return;
         }
 
-        var ids = await Directory(context).ListUserIdsAsync(page.After, page.Limit, call.Aborted).ConfigureAwait(false);
-        var users = new List<(MfaUserStatus, IReadOnlyDictionary<string, string>)>(ids.Count);
-        foreach (var id in ids)
+        var result = await list(call.Env.Mfa.Administration, page.After, page.Limit, call.Aborted).ConfigureAwait(false);
+        if (!result.Succeeded)
         {
-            users.Add(await LoadAsync(call, id).ConfigureAwait(false));
-        }
-
-        await WritePageAsync(context, users, ids.Count == page.Limit ? ids[^1] : null).ConfigureAwait(false);
-    }
-
-    public static async Task ListLockedOutAsync(HttpContext context)
-    {
-        if (await StartAsync(context, readBody: false).ConfigureAwait(false) is not { } call)
-        {
+            await MfaProblems.WriteAsync(context, result).ConfigureAwait(false);
             return;
         }
 
-        if (ReadPage(context) is not { } page)
+        var users = new List<(MfaUserStatus, IReadOnlyDictionary<string, string>)>(result.Users.Count);
+        foreach (var status in result.Users)
         {
-            await call.FailAsync(MfaFailureReason.MalformedInput).ConfigureAwait(false);
-            return;
+            users.Add((status, await AuthenticatorJson.LoadTypesAsync(call.Env.Authenticators, status.UserId, call.Aborted).ConfigureAwait(false)));
         }
 
-        var directory = Directory(context);
-        var users = new List<(MfaUserStatus, IReadOnlyDictionary<string, string>)>();
-        var after = page.After;
-        var scanned = 0;
-        string? next = null;
-        var more = true;
-        while (more && next is null)
-        {
-            var ids = await directory.ListUserIdsAsync(after, MaxLimit, call.Aborted).ConfigureAwait(false);
-            more = ids.Count == MaxLimit;
-            foreach (var id in ids)
-            {
-                var user = await LoadAsync(call, id).ConfigureAwait(false);
-                scanned++;
-                after = id;
-                if (user.Status.IsLockedOut || user.Status.HardLockedAuthenticators.Count > 0)
-                {
-                    users.Add(user);
-                }
-
-                // A full page, or enough scanned for one request: the client continues after this id.
-                if (users.Count == page.Limit || scanned >= LockedOutScan)
-                {
-                    next = id;
-                    break;
-                }
-            }
-        }
-
-        await WritePageAsync(context, users, next).ConfigureAwait(false);
+        await WritePageAsync(context, users, result.Next).ConfigureAwait(false);
     }
 
     public static async Task GetUserAsync(HttpContext context)
@@ -142,7 +105,7 @@ internal static class AdminEndpoints
                 return;
         }
 
-        await call.Env.Mfa.SetRequirementAsync(userId, requirement, call.Aborted).ConfigureAwait(false);
+        await call.Env.Mfa.Administration.SetRequirementAsync(userId, requirement, call.Aborted).ConfigureAwait(false);
         await WriteUserAsync(call, userId).ConfigureAwait(false);
     }
 
@@ -159,7 +122,7 @@ internal static class AdminEndpoints
             return;
         }
 
-        await call.Env.Mfa.UnlockAsync(userId, call.Aborted).ConfigureAwait(false);
+        await call.Env.Mfa.Administration.UnlockAsync(userId, call.Aborted).ConfigureAwait(false);
         await WriteUserAsync(call, userId).ConfigureAwait(false);
     }
 
@@ -184,7 +147,7 @@ internal static class AdminEndpoints
             return;
         }
 
-        var result = await call.Env.Mfa.RenameAuthenticatorAsync(userId, id, name, call.Aborted).ConfigureAwait(false);
+        var result = await call.Env.Mfa.Administration.RenameAuthenticatorAsync(userId, id, name, call.Aborted).ConfigureAwait(false);
         await UserEndpoints.WriteOperationAsync(call, result, userId, withLockedOut: false).ConfigureAwait(false);
     }
 
@@ -211,7 +174,7 @@ internal static class AdminEndpoints
         }
 
         var types = await AuthenticatorJson.LoadTypesAsync(call.Env.Authenticators, userId, call.Aborted).ConfigureAwait(false);
-        var result = await call.Env.Mfa.RemoveAuthenticatorAsync(userId, id, force: forceText == "true", call.Aborted).ConfigureAwait(false);
+        var result = await call.Env.Mfa.Administration.RemoveAuthenticatorAsync(userId, id, force: forceText == "true", call.Aborted).ConfigureAwait(false);
         await UserEndpoints.WriteOperationAsync(call, result, userId, withLockedOut: true, types).ConfigureAwait(false);
     }
 
@@ -233,8 +196,6 @@ internal static class AdminEndpoints
 
         return call;
     }
-
-    private static IMfaUserDirectory Directory(HttpContext context) => context.RequestServices.GetRequiredService<IMfaUserDirectory>();
 
     private static string? UserId(HttpContext context) =>
         context.Request.RouteValues["userId"] is string { Length: > 0 and <= MfaUser.MaxIdLength } id && Core.Factors.AuthenticatorNames.IsWellFormed(id) ? id : null;

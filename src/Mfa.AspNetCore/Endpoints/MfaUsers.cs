@@ -7,7 +7,7 @@ internal static class MfaUsers
 {
     public static MfaUser Create(string id, string displayName, DateTimeOffset? lastVerifiedAt)
     {
-        _ = lastVerifiedAt; // TODO(#15): MfaUser.LastVerifiedAt once the corehard branch lands (shared decision 1).
-        return new MfaUser(id, displayName);
+        // Core's recent-proof rule reads it: factor changes need MFA in this session within MfaOptions.RecentVerificationMaxAge.
+        return new MfaUser(id, displayName) { LastVerifiedAt = lastVerifiedAt };
     }
 }

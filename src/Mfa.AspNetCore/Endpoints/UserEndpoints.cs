@@ -60,12 +60,6 @@ internal static class UserEndpoints
             return;
         }
 
-        if (await RecentProof.MissingForChangeAsync(call).ConfigureAwait(false))
-        {
-            await call.FailAsync(MfaFailureReason.ReauthenticationRequired).ConfigureAwait(false);
-            return;
-        }
-
         var reply = await binding.BeginEnrollmentAsync(call.Env.Mfa, call.Session, call.Body, context, call.Aborted).ConfigureAwait(false);
         await WriteBegunAsync(call, reply, "enrollmentId").ConfigureAwait(false);
     }
@@ -203,13 +197,13 @@ internal static class UserEndpoints
             return;
         }
 
-        if (RecentProof.Missing(call))
+        var codes = await call.Env.Mfa.GenerateRecoveryCodesAsync(call.Session.User, call.Aborted).ConfigureAwait(false);
+        if (!codes.Succeeded)
         {
-            await call.FailAsync(MfaFailureReason.ReauthenticationRequired).ConfigureAwait(false);
+            await MfaProblems.WriteAsync(context, codes).ConfigureAwait(false);
             return;
         }
 
-        var codes = await call.Env.Mfa.GenerateRecoveryCodesAsync(call.Session.User, call.Aborted).ConfigureAwait(false);
         await JsonReply.OkAsync(context, json =>
         {
             json.WriteStartObject();
@@ -270,13 +264,7 @@ internal static class UserEndpoints
             return;
         }
 
-        if (RecentProof.Missing(call))
-        {
-            await call.FailAsync(MfaFailureReason.ReauthenticationRequired).ConfigureAwait(false);
-            return;
-        }
-
-        var result = await call.Env.Mfa.RenameAuthenticatorAsync(call.Session.User.Id, id, name, call.Aborted).ConfigureAwait(false);
+        var result = await call.Env.Mfa.RenameAuthenticatorAsync(call.Session.User, id, name, call.Aborted).ConfigureAwait(false);
         await WriteOperationAsync(call, result, call.Session.User.Id, withLockedOut: false).ConfigureAwait(false);
     }
 
@@ -294,14 +282,8 @@ internal static class UserEndpoints
             return;
         }
 
-        if (RecentProof.Missing(call))
-        {
-            await call.FailAsync(MfaFailureReason.ReauthenticationRequired).ConfigureAwait(false);
-            return;
-        }
-
         var types = await AuthenticatorJson.LoadTypesAsync(call.Env.Authenticators, call.Session.User.Id, call.Aborted).ConfigureAwait(false);
-        var result = await call.Env.Mfa.RemoveAuthenticatorAsync(call.Session.User.Id, id, force: false, call.Aborted).ConfigureAwait(false);
+        var result = await call.Env.Mfa.RemoveAuthenticatorAsync(call.Session.User, id, call.Aborted).ConfigureAwait(false);
         await WriteOperationAsync(call, result, call.Session.User.Id, withLockedOut: false, types).ConfigureAwait(false);
     }
 

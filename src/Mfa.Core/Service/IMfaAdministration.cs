@@ -45,4 +45,24 @@ public interface IMfaAdministration
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task.</returns>
     Task UnlockAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists users with their MFA status (requirement, enrolled authenticators, last use, lockout), a page at a time, in
+    /// ascending binary order of id: every user the store has settings for (<see cref="Storage.IMfaUserDirectory"/>).
+    /// </summary>
+    /// <param name="afterUserId">The previous page's <see cref="MfaUserPage.Next"/>; <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most users returned (1 to 1000).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page; <see cref="MfaFailureReason.NotSupported"/> when the store has no user directory.</returns>
+    Task<MfaUserPage> ListUsersAsync(string? afterUserId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the users who are locked out (throttled, or with a hard-locked authenticator), scanning at most 1000 users per
+    /// call: a page may hold fewer than <paramref name="limit"/> users and still have a <see cref="MfaUserPage.Next"/>.
+    /// </summary>
+    /// <param name="afterUserId">The previous page's <see cref="MfaUserPage.Next"/>; <see langword="null"/> to start.</param>
+    /// <param name="limit">The most users returned (1 to 1000).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page; <see cref="MfaFailureReason.NotSupported"/> when the store has no user directory.</returns>
+    Task<MfaUserPage> ListLockedOutUsersAsync(string? afterUserId, int limit, CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,7 @@ internal sealed partial class MfaService : IMfaService
     private readonly IOptions<MfaOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MfaService> _logger;
+    private readonly IMfaUserDirectory? _userDirectory;
 
     public MfaService(
         IEnumerable<IFactor> factors,
@@ -45,7 +46,8 @@ internal sealed partial class MfaService : IMfaService
         IMfaClientRateLimiter clientLimiter,
         IOptions<MfaOptions> options,
         TimeProvider time,
-        ILogger<MfaService> logger)
+        ILogger<MfaService> logger,
+        IMfaUserDirectory? userDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(factors);
         _factors = factors.ToDictionary(f => f.Kind, StringComparer.Ordinal);
@@ -58,6 +60,7 @@ internal sealed partial class MfaService : IMfaService
         _options = options;
         _time = time;
         _logger = logger;
+        _userDirectory = userDirectory;
         _lockout = new LockoutGuard(attempts, options, time);
     }
 
