@@ -1,5 +1,3 @@
-using Mfa.Core.Service;
-
 namespace Mfa.Core.Tests.Service;
 
 /// <summary>The admin listings: users a page at a time with their status, and the locked-out ones.</summary>
