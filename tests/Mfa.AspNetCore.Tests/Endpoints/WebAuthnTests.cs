@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Mfa.Testing;
+using Mfa.Testing.WebAuthn;
 
 namespace Mfa.AspNetCore.Tests.Endpoints;
 
