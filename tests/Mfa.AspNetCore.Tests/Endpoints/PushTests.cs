@@ -10,6 +10,9 @@ public sealed class PushTests : WebTestBase
 {
     private readonly List<PushDevice> _devices = [];
 
+    /// <summary>A cap shorter than push's poll interval: a wait with no answer comes back at once (no test sleeps).</summary>
+    private protected override Action<MfaAspNetCoreOptions>? Configure => o => o.LongPollTimeout = TimeSpan.FromSeconds(1);
+
     [TearDown]
     public void DisposeDevices()
     {
@@ -92,6 +95,28 @@ public sealed class PushTests : WebTestBase
         Assert.That(polled.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), json.ToJsonString());
         Assert.That(json["status"]!.GetValue<string>(), Is.EqualTo("pending"));
         Assert.That(json["pollIntervalMs"]!.GetValue<long>(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Wait_NoAnswerWithinTheCap_Pending202()
+    {
+        await EnrollPhoneAsync("bob");
+        using var browser = Host.NewBrowser();
+        await browser.LoginAsync("bob");
+        var begun = await Browser.JsonAsync(await browser.PostAsync("/mfa/challenges/push/begin"));
+
+        var waited = await browser.PostAsync("/mfa/challenges/push/wait", new { challengeId = begun["challengeId"]!.GetValue<string>() });
+
+        Assert.That(waited.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await waited.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Wait_CodeFactor_WrongFactorFlowProblem()
+    {
+        using var browser = Host.NewBrowser();
+        await EnrollTotpAsync(browser, "bob");
+
+        await AssertProblemAsync(await browser.PostAsync("/mfa/challenges/totp/wait", new { challengeId = "x" }), HttpStatusCode.BadRequest, "WrongFactorFlow");
     }
 
     [Test]
