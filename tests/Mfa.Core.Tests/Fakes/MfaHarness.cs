@@ -1,3 +1,4 @@
+using Mfa.Testing.Logging;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
 using Mfa.Testing;
