@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace Mfa.Sample.Web.Pages;
+
+/// <summary>What the page's script posts back after a WebAuthn ceremony (or a poll).</summary>
+internal sealed class CeremonyPost
+{
+    public string? Id { get; set; }
+
+    public JsonElement Response { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Kind { get; set; }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Mfa.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mfa.Sample.Web.Pages;
+
+/// <summary>What every page of the sample needs: the signed-in user as an <see cref="MfaUser"/>, messages, JSON answers.</summary>
+internal abstract class SamplePageModel : PageModel
+{
+    /// <summary>Set by a handler to show an error above the form.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>The signed-in user's id.</summary>
+    protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+
+    /// <summary>The signed-in user, (LastVerifiedAt comes with Core's recent-proof rule).</summary>
+    protected MfaUser CurrentMfaUser() =>
+        new(UserId, User.FindFirstValue(ClaimTypes.Name) ?? UserId);
+
+    /// <summary>Shows a message on the next page.</summary>
+    protected void Flash(string message) => TempData["Message"] = message;
+
+    /// <summary>A JSON answer for the page's script: go to <paramref name="url"/>.</summary>
+    protected static JsonResult RedirectJson(string url) => new(new { redirect = url });
+
+    /// <summary>A JSON answer for the page's script: show <paramref name="message"/>.</summary>
+    protected static JsonResult ErrorJson(string message) => new(new { error = message });
+
+    /// <summary>A local return URL, or <paramref name="fallback"/>.</summary>
+    protected string SafeReturnUrl(string? returnUrl, string fallback = "/") =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
+}
