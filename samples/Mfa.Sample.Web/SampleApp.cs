@@ -22,7 +22,8 @@ public static class SampleApp
     /// <returns>The application, to run or start.</returns>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name pins Razor Pages discovery to this assembly, also when a test process hosts the sample.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SampleApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
         var url = SampleUrls.Resolve(builder.Configuration);
         builder.WebHost.UseUrls(url.ToString());
