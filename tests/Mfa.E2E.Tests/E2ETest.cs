@@ -85,5 +85,12 @@ public abstract class E2ETest
     {
         page.Console += (_, message) => _console.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"[{message.Type}] {message.Text}");
         page.PageError += (_, error) => _console.AppendLine("[pageerror] " + error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 || response.Request.Method == "POST")
+            {
+                _console.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"[http {response.Status}] {response.Request.Method} {response.Url}");
+            }
+        };
     }
 }

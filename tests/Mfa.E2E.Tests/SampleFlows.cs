@@ -59,7 +59,7 @@ internal static class SampleFlows
     public static async Task<string> SignedInAsAsync(this IPage page) => (await page.TextContentAsync("#signed-in-as"))!.Trim();
 
     /// <summary>Adds one of Chromium's virtual WebAuthn authenticators to the page (DevTools WebAuthn domain).</summary>
-    public static async Task<string> AddVirtualAuthenticatorAsync(this IPage page, bool platform)
+    public static async Task<VirtualAuthenticator> AddVirtualAuthenticatorAsync(this IPage page, bool platform)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable", new Dictionary<string, object> { ["enableUI"] = false });
@@ -82,7 +82,7 @@ internal static class SampleFlows
                 ["automaticPresenceSimulation"] = true,
             };
         var result = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object> { ["options"] = options });
-        return result!.Value.GetProperty("authenticatorId").GetString()!;
+        return new VirtualAuthenticator(cdp, result!.Value.GetProperty("authenticatorId").GetString()!);
     }
 
     public static async Task EnrollWebAuthnAsync(this IPage page, bool platform, string name)

@@ -48,7 +48,7 @@ public sealed class SampleServer
             "--environment", "Development",
             "--Sample:DataDirectory=" + s_data,
             "--Sample:AdminUsername=" + AdminUsername,
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=" + (Environment.GetEnvironmentVariable("MFA_E2E_LOG") ?? "Warning"),
         ]);
         await s_app.StartAsync();
         BaseUrl = $"http://localhost:{port}";

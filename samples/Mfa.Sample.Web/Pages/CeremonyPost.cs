@@ -12,4 +12,10 @@ internal sealed class CeremonyPost
     public string? Name { get; set; }
 
     public string? Kind { get; set; }
+
+    /// <summary>
+    /// Where to go after a sign-in from the sign-in page. In the body, not the query: a cookie sign-in on the login path
+    /// would otherwise redirect to a <c>returnUrl</c> query parameter itself.
+    /// </summary>
+    public string? ReturnUrl { get; set; }
 }

@@ -74,6 +74,6 @@ internal sealed class SignInModel(AccountStore accounts, IMfaService mfa, Sample
         }
 
         await signIn.SignInWithMfaAsync(HttpContext, account, result, passwordUsed: false);
-        return RedirectJson(SafeReturnUrl(ReturnUrl));
+        return RedirectJson(SafeReturnUrl(post.ReturnUrl));
     }
 }

@@ -19,7 +19,11 @@ const sample = (() => {
       credentials: "same-origin",
     });
     if (!response.ok) { return { error: "The server could not handle that request (" + response.status + ")." }; }
-    return response.json();
+    const text = await response.text();
+    try { return JSON.parse(text); } catch {
+      console.warn("Not JSON from", response.url, text.slice(0, 400));
+      return { error: "The server could not handle that request." };
+    }
   }
 
   function creationOptions(json) {
@@ -56,6 +60,7 @@ const sample = (() => {
   }
 
   function describe(error) {
+    console.warn("WebAuthn:", error && error.name, error && error.message);
     if (error && error.name === "NotAllowedError") { return "The request was cancelled or timed out."; }
     if (error && error.name === "InvalidStateError") { return "This authenticator is already registered."; }
     if (error && error.name === "AbortError") { return null; }
