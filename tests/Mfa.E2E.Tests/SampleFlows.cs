@@ -52,6 +52,17 @@ internal static class SampleFlows
         return secret!;
     }
 
+    /// <summary>Enrolls TOTP as a second factor: confirms with the first (a WebAuthn key on the page) before.</summary>
+    public static async Task<byte[]> EnrollTotpStepUpAsync(this IPage page)
+    {
+        await page.GotoAsync("/Security/Totp");
+        await page.WaitForURLAsync("**/Account/Mfa?**");
+        await page.Locator("#methods a.choice").First.ClickAsync();
+        await page.ClickAsync("#use-webauthn");
+        await page.WaitForURLAsync("**/Security/Totp");
+        return await page.EnrollTotpAsync();
+    }
+
     /// <summary>The TOTP code <paramref name="steps"/> periods from now (the verifier accepts ±1 step of drift).</summary>
     public static string TotpAt(byte[] secret, int steps) =>
         TotpCode.Generate(secret, TimeProvider.System.GetUtcNow().AddSeconds(30 * steps), TotpParameters.Default);

@@ -89,12 +89,7 @@ public sealed class WebAuthnTests : E2ETest
         var authenticator = await Page.AddVirtualAuthenticatorAsync(platform: true);
         await Page.SignUpAsync(username);
         await Page.EnrollWebAuthnAsync(platform: true, "Laptop");
-        await Page.GotoAsync("/Security/Totp");
-        await Page.WaitForURLAsync("**/Account/Mfa?**");
-        await Page.ChooseMethodAsync("Laptop");
-        await Page.ClickAsync("#use-webauthn");
-        await Page.WaitForURLAsync("**/Security/Totp");
-        await Page.EnrollTotpAsync();
+        await Page.EnrollTotpStepUpAsync();
         await authenticator.SetPresenceAsync(automatic: false);
         await Page.SignOutAsync();
 
