@@ -154,4 +154,16 @@ public enum MfaFailureReason
 
     /// <summary>The authenticator model's status in the FIDO metadata (for example REVOKED) is refused by the relying party's policy.</summary>
     AuthenticatorStatusRefused = 161,
+
+    /// <summary>Web: the state-changing request carried no valid antiforgery token.</summary>
+    AntiforgeryRejected = 190,
+
+    /// <summary>Web: the request has neither an MFA-pending sign-in nor a session.</summary>
+    NotAuthenticated = 191,
+
+    /// <summary>Web: the caller is not allowed to do this (an administrative authorization policy refused it).</summary>
+    Forbidden = 192,
+
+    /// <summary>Web: no factor of the requested kind is registered.</summary>
+    UnknownFactor = 193,
 }

@@ -56,6 +56,10 @@ internal static class MfaMessages
         MfaFailureReason.ClockSkew => "The device's clock is off; check the time on the phone.",
         MfaFailureReason.MetadataInvalid => "The authenticator metadata did not verify.",
         MfaFailureReason.AuthenticatorStatusRefused => "This authenticator model is not accepted.",
+        MfaFailureReason.AntiforgeryRejected => "The request could not be verified; reload the page and try again.",
+        MfaFailureReason.NotAuthenticated => "Sign in first.",
+        MfaFailureReason.Forbidden => "You are not allowed to do this.",
+        MfaFailureReason.UnknownFactor => "This sign-in method is not available.",
         _ => "The step failed.",
     };
 }

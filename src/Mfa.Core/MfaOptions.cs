@@ -45,6 +45,15 @@ public sealed class MfaOptions
     /// <value>Default 30; 1 to 10,000.</value>
     public int AnonymousBeginsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// How old <see cref="MfaUser.LastVerifiedAt"/> may be for a factor change through <see cref="Service.IMfaService"/>
+    /// (another authenticator, rename, remove, new recovery codes); older, or none, is
+    /// <see cref="MfaFailureReason.ReauthenticationRequired"/>. Administrative changes go through
+    /// <see cref="Service.IMfaService.Administration"/> instead.
+    /// </summary>
+    /// <value>Default 5 minutes; 10 seconds to 1 day.</value>
+    public TimeSpan RecentVerificationMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many recovery codes a set holds.</summary>
     /// <value>Default 10; 1 to 50.</value>
     public int RecoveryCodeCount { get; set; } = 10;

@@ -38,4 +38,12 @@ public sealed record MfaUser
 
     /// <summary>The name shown to the user.</summary>
     public string DisplayName { get; }
+
+    /// <summary>
+    /// When the host's session of this user last completed MFA (<see cref="Service.MfaVerificationResult.VerifiedAt"/> of the
+    /// success that signed them in or stepped up), or <see langword="null"/> if it never did. Factor changes
+    /// (enrolling another authenticator, renaming, removing, new recovery codes) need it within
+    /// <see cref="MfaOptions.RecentVerificationMaxAge"/>; a first enrollment does not.
+    /// </summary>
+    public DateTimeOffset? LastVerifiedAt { get; init; }
 }

@@ -44,7 +44,9 @@ internal static class RelationalStoreRegistration
         services.Replace(ServiceDescriptor.Singleton<IReplayGuardStore, RelationalReplayGuardStore>());
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore>(sp => sp.GetRequiredService<RelationalAttemptCounterStore>()));
         services.Replace(ServiceDescriptor.Singleton<IRecoveryCodeStore, RelationalRecoveryCodeStore>());
-        services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore, RelationalUserSettingsStore>());
+        services.Replace(ServiceDescriptor.Singleton<RelationalUserSettingsStore, RelationalUserSettingsStore>());
+        services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore>(sp => sp.GetRequiredService<RelationalUserSettingsStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IMfaUserDirectory>(sp => sp.GetRequiredService<RelationalUserSettingsStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RelationalStoreMaintenance>());
         return builder;
     }

@@ -93,7 +93,7 @@ public sealed class MfaResultTests
     {
         var id = await _mfa.EnrollAsync(MfaHarness.Alice);
 
-        var result = await _mfa.Service.RenameAuthenticatorAsync(MfaHarness.Alice.Id, id, "Phone");
+        var result = await _mfa.Service.Administration.RenameAuthenticatorAsync(MfaHarness.Alice.Id, id, "Phone");
 
         Assert.That(result.ToString(), Is.EqualTo("MfaOperationResult: succeeded"));
     }

@@ -94,6 +94,13 @@ if (result.Proves(user.Id, MfaPurpose.SignIn)) { /* signed in */ }
 else { /* result.FailureReason: InvalidCode, Replayed, LockedOut (result.RetryAfter), Expired, … */ }
 #pragma warning restore MA0140
 
+// Factor changes (recovery codes, another authenticator, rename, remove) need a recent proof: when the session last did MFA.
+var verified = user with { LastVerifiedAt = result.VerifiedAt };
+var recovery = await mfa.GenerateRecoveryCodesAsync(verified); // ReauthenticationRequired once that is over 5 minutes old
+        Assert.That(recovery.Codes, Has.Count.EqualTo(10));
+        time.Advance(TimeSpan.FromMinutes(6));
+        Assert.That((await mfa.GenerateRecoveryCodesAsync(verified)).FailureReason, Is.EqualTo(MfaFailureReason.ReauthenticationRequired));
+
         // ---- end of the README's code ----
         return result.FailureReason;
     }

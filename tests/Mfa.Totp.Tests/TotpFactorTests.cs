@@ -385,7 +385,7 @@ public sealed class TotpFactorTests
     public async Task RemoveAuthenticatorAsync_AfterRemoval_CodesNoLongerWork()
     {
         var (id, _) = await EnrollAsync(s_alice);
-        await Service.RemoveAuthenticatorAsync(s_alice.Id, id, force: true);
+        await Service.Administration.RemoveAuthenticatorAsync(s_alice.Id, id, force: true);
         _time.Advance(TimeSpan.FromSeconds(30));
         var begun = await Service.BeginChallengeAsync(s_alice, new ChallengeRequest(FactorKinds.Totp, MfaPurpose.SignIn));
         Assert.That(begun.FailureReason, Is.EqualTo(MfaFailureReason.NotEnrolled));

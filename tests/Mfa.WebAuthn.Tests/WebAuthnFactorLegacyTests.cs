@@ -135,7 +135,7 @@ public sealed class WebAuthnFactorLegacyTests
     {
         var id = (await ImportAsync()).Authenticator!.Id;
 
-        var result = await _host.Mfa.RenameAuthenticatorAsync(WebAuthnHarness.Alice.Id, id, "Old YubiKey");
+        var result = await _host.Mfa.Administration.RenameAuthenticatorAsync(WebAuthnHarness.Alice.Id, id, "Old YubiKey");
 
         Assert.That(result.Authenticator?.Name, Is.EqualTo("Old YubiKey"));
     }
@@ -145,7 +145,7 @@ public sealed class WebAuthnFactorLegacyTests
     {
         var id = (await ImportAsync()).Authenticator!.Id;
 
-        var result = await _host.Mfa.RemoveAuthenticatorAsync(WebAuthnHarness.Alice.Id, id, force: true);
+        var result = await _host.Mfa.Administration.RemoveAuthenticatorAsync(WebAuthnHarness.Alice.Id, id, force: true);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
         Assert.That(await _host.Store.FindByIdAsync(id), Is.Null);

@@ -16,9 +16,9 @@ internal abstract class SamplePageModel : PageModel
     /// <summary>The signed-in user's id.</summary>
     protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
 
-    /// <summary>The signed-in user, (LastVerifiedAt comes with Core's recent-proof rule).</summary>
+    /// <summary>The signed-in user, with when this session last completed MFA (Core's recent-proof rule for factor changes).</summary>
     protected MfaUser CurrentMfaUser() =>
-        new(UserId, User.FindFirstValue(ClaimTypes.Name) ?? UserId);
+        new(UserId, User.FindFirstValue(ClaimTypes.Name) ?? UserId) { LastVerifiedAt = SampleSignIn.MfaTime(User) };
 
     /// <summary>Shows a message on the next page.</summary>
     protected void Flash(string message) => TempData["Message"] = message;

@@ -61,7 +61,10 @@ internal sealed class PhoneService(
         }
 
         var response = new PushEnrollmentResponse(request);
-        var result = await mfa.CompleteEnrollmentAsync(new MfaUser(account.Id, account.Username), enrollmentId, response, cancellationToken);
+        // The phone carries no session: the recent proof Core asks of a second factor was checked when the signed-in
+        // user began this enrollment, so that is the time it vouches for.
+        var user = new MfaUser(account.Id, account.Username) { LastVerifiedAt = pending.CreatedAt };
+        var result = await mfa.CompleteEnrollmentAsync(user, enrollmentId, response, cancellationToken);
         if (!result.Succeeded || response.DeviceResponseJson is null)
         {
             return SampleMessages.For(result.FailureReason);

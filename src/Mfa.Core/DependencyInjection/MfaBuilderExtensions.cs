@@ -21,7 +21,9 @@ public static class MfaBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IReplayGuardStore, InMemoryReplayGuardStore>());
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore, InMemoryAttemptCounterStore>());
         services.Replace(ServiceDescriptor.Singleton<IRecoveryCodeStore, InMemoryRecoveryCodeStore>());
-        services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore, InMemoryUserSettingsStore>());
+        services.Replace(ServiceDescriptor.Singleton<InMemoryUserSettingsStore, InMemoryUserSettingsStore>());
+        services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore>(sp => sp.GetRequiredService<InMemoryUserSettingsStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IMfaUserDirectory>(sp => sp.GetRequiredService<InMemoryUserSettingsStore>()));
         return builder;
     }
 

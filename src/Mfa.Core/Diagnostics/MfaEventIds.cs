@@ -62,4 +62,16 @@ public static class MfaEventIds
 
     /// <summary>The user reported an out-of-band request as fraud: high severity, investigate.</summary>
     public const int FraudReported = 1012;
+
+    /// <summary>An administrator renamed a user's authenticator (<see cref="Service.IMfaService.Administration"/>).</summary>
+    public const int AdministratorRenamedAuthenticator = 1110;
+
+    /// <summary>An administrator removed a user's authenticator (<see cref="Service.IMfaService.Administration"/>).</summary>
+    public const int AdministratorRemovedAuthenticator = 1111;
+
+    /// <summary>A factor change was refused: the user's last MFA verification is missing or older than the allowed age.</summary>
+    public const int ReauthenticationRequired = 1112;
+
+    /// <summary>A store fault ended an operation with <see cref="MfaFailureReason.StoreUnavailable"/>.</summary>
+    public const int StoreUnavailable = 1113;
 }

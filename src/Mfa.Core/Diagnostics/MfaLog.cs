@@ -20,7 +20,7 @@ internal static partial class MfaLog
     [LoggerMessage(EventId = MfaEventIds.AuthenticatorHardLocked, Level = LogLevel.Warning, Message = "Authenticator {AuthenticatorId} of user {UserId} locked after {Failures} consecutive failures")]
     public static partial void AuthenticatorHardLocked(ILogger logger, string authenticatorId, string userId, int failures);
 
-    [LoggerMessage(EventId = MfaEventIds.Unlocked, Level = LogLevel.Information, Message = "User {UserId} unlocked by an administrator")]
+    [LoggerMessage(EventId = MfaEventIds.Unlocked, Level = LogLevel.Warning, Message = "User {UserId} unlocked by an administrator")]
     public static partial void Unlocked(ILogger logger, string userId);
 
     [LoggerMessage(EventId = MfaEventIds.EnrollmentBegun, Level = LogLevel.Information, Message = "Enrollment {ChallengeId} of a {Factor} authenticator begun for user {UserId}")]
@@ -53,7 +53,7 @@ internal static partial class MfaLog
     [LoggerMessage(EventId = MfaEventIds.RecoveryCodeRefused, Level = LogLevel.Warning, Message = "Recovery code refused for user {UserId}: {Reason}")]
     public static partial void RecoveryCodeRefused(ILogger logger, string userId, MfaFailureReason reason);
 
-    [LoggerMessage(EventId = MfaEventIds.RequirementChanged, Level = LogLevel.Information, Message = "MFA requirement of user {UserId} set to {Requirement}")]
+    [LoggerMessage(EventId = MfaEventIds.RequirementChanged, Level = LogLevel.Warning, Message = "MFA requirement of user {UserId} set to {Requirement} by an administrator")]
     public static partial void RequirementChanged(ILogger logger, string userId, string requirement);
 
     [LoggerMessage(EventId = MfaEventIds.ChallengeAnswered, Level = LogLevel.Information, Message = "MFA challenge {ChallengeId} of user {UserId} answered {Outcome} by {Factor} authenticator {AuthenticatorId}")]
@@ -64,4 +64,16 @@ internal static partial class MfaLog
 
     [LoggerMessage(EventId = MfaEventIds.FraudReported, Level = LogLevel.Critical, Message = "User {UserId} reported MFA challenge {ChallengeId} ({Factor}, authenticator {AuthenticatorId}) as fraud: someone else may hold the user's password")]
     public static partial void FraudReported(ILogger logger, string challengeId, string userId, string factor, string authenticatorId);
+
+    [LoggerMessage(EventId = MfaEventIds.AdministratorRenamedAuthenticator, Level = LogLevel.Warning, Message = "Authenticator {AuthenticatorId} of user {UserId} renamed by an administrator")]
+    public static partial void AdministratorRenamedAuthenticator(ILogger logger, string authenticatorId, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.AdministratorRemovedAuthenticator, Level = LogLevel.Warning, Message = "Authenticator {AuthenticatorId} ({Factor}) of user {UserId} removed by an administrator")]
+    public static partial void AdministratorRemovedAuthenticator(ILogger logger, string authenticatorId, string factor, string userId);
+
+    [LoggerMessage(EventId = MfaEventIds.ReauthenticationRequired, Level = LogLevel.Warning, Message = "Factor change ({Operation}) refused for user {UserId}: no MFA verification within the allowed age")]
+    public static partial void ReauthenticationRequired(ILogger logger, string userId, string operation);
+
+    [LoggerMessage(EventId = MfaEventIds.StoreUnavailable, Level = LogLevel.Error, Message = "MFA store unavailable ({Fault}); an operation for user {UserId} ended with StoreUnavailable")]
+    public static partial void StoreUnavailable(ILogger logger, string userId, string fault);
 }

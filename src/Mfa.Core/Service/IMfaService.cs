@@ -1,5 +1,4 @@
 using Mfa.Core.Factors;
-using Mfa.Core.Policy;
 
 namespace Mfa.Core.Service;
 
@@ -8,7 +7,9 @@ namespace Mfa.Core.Service;
 /// recovery codes and admin controls. It applies policy and lockout, binds every pending step to the user, factor,
 /// authenticator and purpose it was begun for, and consumes it at most once.
 /// </summary>
-/// <remarks>Nothing a user or attacker sends makes these methods throw: failures are results. Store faults propagate.
+/// <remarks>Nothing a user or attacker sends makes these methods throw: failures are results. A store fault is
+/// <see cref="MfaFailureReason.StoreUnavailable"/> from every method that returns a result, and
+/// <see cref="Storage.MfaStoreException"/> from the queries (<see cref="GetStatusAsync"/>, <see cref="ListAuthenticatorsAsync"/>).
 /// The life cycle of a pending challenge is described in <c>docs/challenge-lifecycle.md</c>.</remarks>
 public interface IMfaService
 {
@@ -24,7 +25,11 @@ public interface IMfaService
     /// <returns>The authenticators, oldest first.</returns>
     Task<IReadOnlyList<AuthenticatorInfo>> ListAuthenticatorsAsync(string userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Begins enrolling a new authenticator. The name is checked (<see cref="AuthenticatorNames"/>) before anything is stored.</summary>
+    /// <summary>
+    /// Begins enrolling a new authenticator. The name is checked (<see cref="AuthenticatorNames"/>) before anything is stored.
+    /// A user who already has an active authenticator needs a recent proof (<see cref="MfaUser.LastVerifiedAt"/>); a first
+    /// enrollment does not.
+    /// </summary>
     /// <typeparam name="TPrompt">What the factor shows the user, fixed by the request type (no casts).</typeparam>
     /// <param name="user">The user.</param>
     /// <param name="request">The factor-specific request.</param>
@@ -33,7 +38,9 @@ public interface IMfaService
     Task<MfaEnrollmentStart<TPrompt>> BeginEnrollmentAsync<TPrompt>(MfaUser user, EnrollmentRequest<TPrompt> request, CancellationToken cancellationToken = default)
         where TPrompt : EnrollmentPrompt;
 
-    /// <summary>Completes an enrollment. A failed attempt leaves it pending (until it expires); a success consumes it.</summary>
+    /// <summary>
+    /// Completes an enrollment. A failed attempt leaves it pending (until it expires); a success consumes it. The recent-proof rule of <see cref="BeginEnrollmentAsync"/> applies again.
+    /// </summary>
     /// <param name="user">The user (must be the one the enrollment was begun for).</param>
     /// <param name="enrollmentId">The id from <see cref="BeginEnrollmentAsync"/>.</param>
     /// <param name="response">The factor-specific response.</param>
@@ -43,7 +50,8 @@ public interface IMfaService
 
     /// <summary>
     /// Imports an authenticator registered elsewhere (a legacy U2F key with its AppID) through a factor that implements
-    /// <see cref="IImportingFactor"/>. The name is checked; a duplicate is refused.
+    /// <see cref="IImportingFactor"/>. The name is checked; a duplicate is refused. The recent-proof rule of
+    /// <see cref="BeginEnrollmentAsync"/> applies.
     /// </summary>
     /// <param name="user">The owner.</param>
     /// <param name="import">The factor-specific import.</param>
@@ -117,29 +125,32 @@ public interface IMfaService
     /// <returns>The verification result; on success <see cref="MfaVerificationResult.UserId"/> is the user who signed in.</returns>
     Task<MfaVerificationResult> CompleteDiscoverableChallengeAsync(string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default);
 
-    /// <summary>Renames one of the user's authenticators.</summary>
-    /// <param name="userId">The owner.</param>
+    /// <summary>Renames one of the user's own authenticators (a factor change: needs a recent proof).</summary>
+    /// <param name="user">The owner, with <see cref="MfaUser.LastVerifiedAt"/> within <see cref="MfaOptions.RecentVerificationMaxAge"/>.</param>
     /// <param name="authenticatorId">The authenticator.</param>
     /// <param name="name">The new name (1 to 64 characters, no control or invisible formatting characters).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The renamed authenticator, or a failure.</returns>
-    Task<MfaOperationResult> RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken = default);
+    /// <returns>The renamed authenticator, or a failure (<see cref="MfaFailureReason.ReauthenticationRequired"/> without a recent proof).</returns>
+    Task<MfaOperationResult> RenameAuthenticatorAsync(MfaUser user, string authenticatorId, string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Removes one of the user's authenticators. Removing the last usable one (of a registered, allowed factor) of a user who must use MFA is refused unless
-    /// <paramref name="force"/> is set, in which case the result and the event say the user is now locked out.
+    /// Removes one of the user's own authenticators (a factor change: needs a recent proof). Removing the last usable one of
+    /// a user who must use MFA is refused (<see cref="MfaFailureReason.LastAuthenticator"/>); only
+    /// <see cref="Administration"/> can force it.
     /// </summary>
-    /// <param name="userId">The owner.</param>
+    /// <param name="user">The owner, with <see cref="MfaUser.LastVerifiedAt"/> within <see cref="MfaOptions.RecentVerificationMaxAge"/>.</param>
     /// <param name="authenticatorId">The authenticator.</param>
-    /// <param name="force">Remove even the last authenticator of a user who must use MFA.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The removed authenticator, or a failure.</returns>
-    Task<MfaOperationResult> RemoveAuthenticatorAsync(string userId, string authenticatorId, bool force = false, CancellationToken cancellationToken = default);
+    /// <returns>The removed authenticator, or a failure (<see cref="MfaFailureReason.ReauthenticationRequired"/> without a recent proof).</returns>
+    Task<MfaOperationResult> RemoveAuthenticatorAsync(MfaUser user, string authenticatorId, CancellationToken cancellationToken = default);
 
-    /// <summary>Generates a new set of recovery codes; the old set stops working.</summary>
-    /// <param name="user">The user.</param>
+    /// <summary>
+    /// Generates a new set of recovery codes; the old set stops working. A factor change: once the user has an
+    /// authenticator or recovery codes, it needs a recent proof.
+    /// </summary>
+    /// <param name="user">The user, with <see cref="MfaUser.LastVerifiedAt"/> within <see cref="MfaOptions.RecentVerificationMaxAge"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The codes, to show once.</returns>
+    /// <returns>The codes, to show once, or a failure (<see cref="MfaFailureReason.ReauthenticationRequired"/> without a recent proof).</returns>
     Task<RecoveryCodesResult> GenerateRecoveryCodesAsync(MfaUser user, CancellationToken cancellationToken = default);
 
     /// <summary>Redeems one recovery code (each works once, even when redeemed concurrently).</summary>
@@ -150,16 +161,6 @@ public interface IMfaService
     /// <returns>The verification result.</returns>
     Task<MfaVerificationResult> RedeemRecoveryCodeAsync(MfaUser user, string code, MfaPurpose purpose, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets whether a user must use MFA (<see langword="null"/>: follow the default).</summary>
-    /// <param name="userId">The user.</param>
-    /// <param name="requirement">The requirement.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
-    Task SetRequirementAsync(string userId, MfaRequirement? requirement, CancellationToken cancellationToken = default);
-
-    /// <summary>Clears the user's throttle and the hard lock of all their authenticators (an admin action).</summary>
-    /// <param name="userId">The user.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
-    Task UnlockAsync(string userId, CancellationToken cancellationToken = default);
+    /// <summary>The administrative path: changes made for a user without their recent proof, each with its own event.</summary>
+    IMfaAdministration Administration { get; }
 }

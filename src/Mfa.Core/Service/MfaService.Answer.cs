@@ -8,7 +8,10 @@ namespace Mfa.Core.Service;
 /// <summary>Out-of-band challenges: recording the answering party's answer once, and polling until it arrives.</summary>
 internal sealed partial class MfaService
 {
-    public async Task<MfaAnswerResult> AnswerChallengeAsync(string challengeId, ChallengeAnswer answer, CancellationToken cancellationToken = default)
+    public Task<MfaAnswerResult> AnswerChallengeAsync(string challengeId, ChallengeAnswer answer, CancellationToken cancellationToken = default) =>
+        GuardedAsync(userId: null, () => AnswerChallengeCoreAsync(challengeId, answer, cancellationToken), static reason => MfaAnswerResult.Failure(reason));
+
+    private async Task<MfaAnswerResult> AnswerChallengeCoreAsync(string challengeId, ChallengeAnswer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challengeId);
         ArgumentNullException.ThrowIfNull(answer);

@@ -10,7 +10,11 @@ namespace Mfa.Core.Service;
 /// </summary>
 internal sealed partial class MfaService
 {
-    public async Task<MfaChallengeStart<TPrompt>> BeginDiscoverableChallengeAsync<TPrompt>(ChallengeRequest<TPrompt> request, string? clientKey, CancellationToken cancellationToken = default)
+    public Task<MfaChallengeStart<TPrompt>> BeginDiscoverableChallengeAsync<TPrompt>(ChallengeRequest<TPrompt> request, string? clientKey, CancellationToken cancellationToken = default)
+        where TPrompt : ChallengePrompt =>
+        GuardedAsync(userId: null, () => BeginDiscoverableChallengeCoreAsync(request, clientKey, cancellationToken), static reason => MfaChallengeStart<TPrompt>.Failure(reason));
+
+    private async Task<MfaChallengeStart<TPrompt>> BeginDiscoverableChallengeCoreAsync<TPrompt>(ChallengeRequest<TPrompt> request, string? clientKey, CancellationToken cancellationToken)
         where TPrompt : ChallengePrompt
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -55,7 +59,13 @@ internal sealed partial class MfaService
         return MfaChallengeStart<TPrompt>.Success(id, expiresAt, prompt);
     }
 
-    public async Task<MfaVerificationResult> CompleteDiscoverableChallengeAsync(string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default)
+    public Task<MfaVerificationResult> CompleteDiscoverableChallengeAsync(string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default) =>
+        GuardedAsync(
+            userId: null,
+            () => CompleteDiscoverableChallengeCoreAsync(challengeId, purpose, response, cancellationToken),
+            reason => MfaVerificationResult.Failure(string.Empty, response!.Kind, purpose, reason, challengeId: challengeId));
+
+    private async Task<MfaVerificationResult> CompleteDiscoverableChallengeCoreAsync(string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challengeId);
         ArgumentNullException.ThrowIfNull(response);

@@ -17,7 +17,11 @@ internal sealed partial class MfaService
     /// </summary>
     internal const string EnrollmentCeremonyPurpose = "enrollment-ceremony";
 
-    public async Task<MfaEnrollmentStart<TPrompt>> BeginEnrollmentAsync<TPrompt>(MfaUser user, EnrollmentRequest<TPrompt> request, CancellationToken cancellationToken = default)
+    public Task<MfaEnrollmentStart<TPrompt>> BeginEnrollmentAsync<TPrompt>(MfaUser user, EnrollmentRequest<TPrompt> request, CancellationToken cancellationToken = default)
+        where TPrompt : EnrollmentPrompt =>
+        GuardedAsync(user?.Id, () => BeginEnrollmentCoreAsync(user!, request, cancellationToken), static reason => MfaEnrollmentStart<TPrompt>.Failure(reason));
+
+    private async Task<MfaEnrollmentStart<TPrompt>> BeginEnrollmentCoreAsync<TPrompt>(MfaUser user, EnrollmentRequest<TPrompt> request, CancellationToken cancellationToken)
         where TPrompt : EnrollmentPrompt
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -40,7 +44,13 @@ internal sealed partial class MfaService
             return LockedOut(user.Id, request.Kind, lockout, retry => MfaEnrollmentStart<TPrompt>.Failure(MfaFailureReason.LockedOut, retryAfter: retry));
         }
 
-        var existing = (await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false)).Where(r => r.Kind == request.Kind).ToList();
+        var records = await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        if (!MayAddFactor(user, records, completing: null, "enroll"))
+        {
+            return MfaEnrollmentStart<TPrompt>.Failure(MfaFailureReason.ReauthenticationRequired);
+        }
+
+        var existing = records.Where(r => r.Kind == request.Kind).ToList();
         var now = _time.GetUtcNow();
         var id = Base64Url.NewRandom(PendingIdBytes);
         var expiresAt = now + Options.EnrollmentLifetime;
@@ -61,7 +71,10 @@ internal sealed partial class MfaService
         return MfaEnrollmentStart<TPrompt>.Success(id, expiresAt, prompt);
     }
 
-    public async Task<MfaOperationResult> CompleteEnrollmentAsync(MfaUser user, string enrollmentId, EnrollmentResponse response, CancellationToken cancellationToken = default)
+    public Task<MfaOperationResult> CompleteEnrollmentAsync(MfaUser user, string enrollmentId, EnrollmentResponse response, CancellationToken cancellationToken = default) =>
+        GuardedAsync(user?.Id, () => CompleteEnrollmentCoreAsync(user!, enrollmentId, response, cancellationToken), static reason => MfaOperationResult.Failure(reason));
+
+    private async Task<MfaOperationResult> CompleteEnrollmentCoreAsync(MfaUser user, string enrollmentId, EnrollmentResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(enrollmentId);
@@ -93,7 +106,8 @@ internal sealed partial class MfaService
 
         // Verify first so that a mistyped first code can be retried; the record is stored before the enrollment is
         // consumed, so a fault in between leaves the enrollment usable and a retry returns the stored record.
-        var existing = (await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false)).Where(r => r.Kind == kind).ToList();
+        var records = await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var existing = records.Where(r => r.Kind == kind).ToList();
         var context = new EnrollmentContext(user, enrollmentId, Name: null, now, pending.ExpiresAt, existing);
         var completed = await factor.CompleteEnrollmentAsync(context, pending.State, response, cancellationToken).ConfigureAwait(false);
         if (!completed.Succeeded)
@@ -105,6 +119,13 @@ internal sealed partial class MfaService
         if (record.UserId != user.Id || record.Kind != kind)
         {
             throw new InvalidOperationException($"Factor '{kind}' returned an authenticator for another user or kind.");
+        }
+
+        // Checked again at completion: another authenticator may have been added since the begin. The record a retry
+        // already stored does not count.
+        if (!MayAddFactor(user, records, completing: record.Id, "enroll"))
+        {
+            return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.ReauthenticationRequired, message: null);
         }
 
         if (!AuthenticatorNames.TryNormalize(record.Name, out var name) || !AuthenticatorNames.IsWellFormed(record.Id)
@@ -138,7 +159,10 @@ internal sealed partial class MfaService
         return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
     }
 
-    public async Task<MfaOperationResult> ImportAuthenticatorAsync(MfaUser user, AuthenticatorImport import, CancellationToken cancellationToken = default)
+    public Task<MfaOperationResult> ImportAuthenticatorAsync(MfaUser user, AuthenticatorImport import, CancellationToken cancellationToken = default) =>
+        GuardedAsync(user?.Id, () => ImportAuthenticatorCoreAsync(user!, import, cancellationToken), static reason => MfaOperationResult.Failure(reason));
+
+    private async Task<MfaOperationResult> ImportAuthenticatorCoreAsync(MfaUser user, AuthenticatorImport import, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(import);
@@ -158,7 +182,13 @@ internal sealed partial class MfaService
             return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
         }
 
-        var existing = (await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false)).Where(r => r.Kind == import.Kind).ToList();
+        var records = await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        if (!MayAddFactor(user, records, completing: null, "import"))
+        {
+            return MfaOperationResult.Failure(MfaFailureReason.ReauthenticationRequired);
+        }
+
+        var existing = records.Where(r => r.Kind == import.Kind).ToList();
         var now = _time.GetUtcNow();
         var imported = await importing.ImportAsync(new EnrollmentContext(user, Base64Url.NewRandom(PendingIdBytes), name, now, now, existing), import, cancellationToken).ConfigureAwait(false);
         if (!imported.Succeeded)

@@ -4,8 +4,8 @@ using Mfa.Core.Policy;
 
 namespace Mfa.Core.Service;
 
-/// <summary>Status, listing, renaming, removal (with the last-authenticator guard) and admin controls.</summary>
-internal sealed partial class MfaService
+/// <summary>Status, listing, renaming, removal (with the last-authenticator guard) and the administrative path.</summary>
+internal sealed partial class MfaService : IMfaAdministration
 {
     public async Task<MfaUserStatus> GetStatusAsync(MfaUser user, CancellationToken cancellationToken = default)
     {
@@ -58,11 +58,50 @@ internal sealed partial class MfaService
         return [.. records.Select(AuthenticatorInfo.From)];
     }
 
-    public async Task<MfaOperationResult> RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken = default)
+    public IMfaAdministration Administration => this;
+
+    public Task<MfaOperationResult> RenameAuthenticatorAsync(MfaUser user, string authenticatorId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(authenticatorId);
+        ArgumentNullException.ThrowIfNull(name);
+        return GuardedAsync(
+            user.Id,
+            async () => HasRecentProof(user, "rename")
+                ? await RenameCoreAsync(user.Id, authenticatorId, name, byAdministrator: false, cancellationToken).ConfigureAwait(false)
+                : MfaOperationResult.Failure(MfaFailureReason.ReauthenticationRequired),
+            static reason => MfaOperationResult.Failure(reason));
+    }
+
+    public Task<MfaOperationResult> RemoveAuthenticatorAsync(MfaUser user, string authenticatorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(authenticatorId);
+        return GuardedAsync(
+            user.Id,
+            async () => HasRecentProof(user, "remove")
+                ? await RemoveCoreAsync(user.Id, authenticatorId, force: false, byAdministrator: false, cancellationToken).ConfigureAwait(false)
+                : MfaOperationResult.Failure(MfaFailureReason.ReauthenticationRequired),
+            static reason => MfaOperationResult.Failure(reason));
+    }
+
+    Task<MfaOperationResult> IMfaAdministration.RenameAuthenticatorAsync(string userId, string authenticatorId, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(authenticatorId);
         ArgumentNullException.ThrowIfNull(name);
+        return GuardedAsync(userId, () => RenameCoreAsync(userId, authenticatorId, name, byAdministrator: true, cancellationToken), static reason => MfaOperationResult.Failure(reason));
+    }
+
+    Task<MfaOperationResult> IMfaAdministration.RemoveAuthenticatorAsync(string userId, string authenticatorId, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(authenticatorId);
+        return GuardedAsync(userId, () => RemoveCoreAsync(userId, authenticatorId, force, byAdministrator: true, cancellationToken), static reason => MfaOperationResult.Failure(reason));
+    }
+
+    private async Task<MfaOperationResult> RenameCoreAsync(string userId, string authenticatorId, string name, bool byAdministrator, CancellationToken cancellationToken)
+    {
         if (!AuthenticatorNames.TryNormalize(name, out var trimmed))
         {
             return MfaOperationResult.Failure(MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
@@ -80,14 +119,20 @@ internal sealed partial class MfaService
             return MfaOperationResult.Failure(MfaFailureReason.ConcurrencyConflict);
         }
 
-        MfaLog.AuthenticatorRenamed(_logger, authenticatorId, userId);
+        if (byAdministrator)
+        {
+            MfaLog.AdministratorRenamedAuthenticator(_logger, authenticatorId, userId);
+        }
+        else
+        {
+            MfaLog.AuthenticatorRenamed(_logger, authenticatorId, userId);
+        }
+
         return MfaOperationResult.Success(AuthenticatorInfo.From(updated));
     }
 
-    public async Task<MfaOperationResult> RemoveAuthenticatorAsync(string userId, string authenticatorId, bool force = false, CancellationToken cancellationToken = default)
+    private async Task<MfaOperationResult> RemoveCoreAsync(string userId, string authenticatorId, bool force, bool byAdministrator, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(userId);
-        ArgumentNullException.ThrowIfNull(authenticatorId);
         var records = await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false);
         var record = records.FirstOrDefault(r => r.Id == authenticatorId);
         if (record is null)
@@ -121,7 +166,15 @@ internal sealed partial class MfaService
         }
 
         await _lockout.ForgetAuthenticatorAsync(record.Id, cancellationToken).ConfigureAwait(false);
-        MfaLog.AuthenticatorRemoved(_logger, authenticatorId, record.Kind, userId);
+        if (byAdministrator)
+        {
+            MfaLog.AdministratorRemovedAuthenticator(_logger, authenticatorId, record.Kind, userId);
+        }
+        else
+        {
+            MfaLog.AuthenticatorRemoved(_logger, authenticatorId, record.Kind, userId);
+        }
+
         if (lockedOut)
         {
             MfaLog.UserLockedOutByRemoval(_logger, authenticatorId, userId);
@@ -130,7 +183,7 @@ internal sealed partial class MfaService
         return MfaOperationResult.Success(AuthenticatorInfo.From(record), lockedOut);
     }
 
-    public async Task SetRequirementAsync(string userId, MfaRequirement? requirement, CancellationToken cancellationToken = default)
+    async Task IMfaAdministration.SetRequirementAsync(string userId, MfaRequirement? requirement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userId);
         await _userSettings.SetRequirementAsync(userId, requirement, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -143,7 +196,7 @@ internal sealed partial class MfaService
         MfaLog.RequirementChanged(_logger, userId, described);
     }
 
-    public async Task UnlockAsync(string userId, CancellationToken cancellationToken = default)
+    async Task IMfaAdministration.UnlockAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userId);
         foreach (var record in await _authenticators.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false))

@@ -10,9 +10,22 @@ internal sealed partial class MfaService
     /// <summary>The <see cref="MfaVerificationResult.Kind"/> of a recovery-code redemption.</summary>
     internal const string RecoveryCodeKind = "recovery-code";
 
-    public async Task<RecoveryCodesResult> GenerateRecoveryCodesAsync(MfaUser user, CancellationToken cancellationToken = default)
+    public Task<RecoveryCodesResult> GenerateRecoveryCodesAsync(MfaUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        return GuardedAsync(user.Id, () => GenerateRecoveryCodesCoreAsync(user, cancellationToken), RecoveryCodesResult.Failure);
+    }
+
+    private async Task<RecoveryCodesResult> GenerateRecoveryCodesCoreAsync(MfaUser user, CancellationToken cancellationToken)
+    {
+        // Replacing the codes of a user who has a factor (or codes) to protect is a factor change; a user's first set is not.
+        var records = await _authenticators.ListByUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        if ((records.Any(IsUsable) || await _recoveryCodes.CountRemainingAsync(user.Id, cancellationToken).ConfigureAwait(false) > 0)
+            && !HasRecentProof(user, "recovery-codes"))
+        {
+            return RecoveryCodesResult.Failure(MfaFailureReason.ReauthenticationRequired);
+        }
+
         var salt = RandomNumberGenerator.GetBytes(RecoveryCodeHasher.SaltSize);
         var codes = new List<string>(Options.RecoveryCodeCount);
         var hashes = new List<ReadOnlyMemory<byte>>(Options.RecoveryCodeCount);
@@ -31,10 +44,13 @@ internal sealed partial class MfaService
         var now = _time.GetUtcNow();
         await _recoveryCodes.ReplaceAsync(user.Id, salt, hashes, now, cancellationToken).ConfigureAwait(false);
         MfaLog.RecoveryCodesGenerated(_logger, user.Id, codes.Count);
-        return new RecoveryCodesResult([.. codes.Select(RecoveryCodeHasher.Format)], now);
+        return RecoveryCodesResult.Success([.. codes.Select(RecoveryCodeHasher.Format)], now);
     }
 
-    public async Task<MfaVerificationResult> RedeemRecoveryCodeAsync(MfaUser user, string code, MfaPurpose purpose, CancellationToken cancellationToken = default)
+    public Task<MfaVerificationResult> RedeemRecoveryCodeAsync(MfaUser user, string code, MfaPurpose purpose, CancellationToken cancellationToken = default) =>
+        GuardedAsync(user?.Id, () => RedeemRecoveryCodeCoreAsync(user!, code, purpose, cancellationToken), reason => MfaVerificationResult.Failure(user!.Id, RecoveryCodeKind, purpose, reason));
+
+    private async Task<MfaVerificationResult> RedeemRecoveryCodeCoreAsync(MfaUser user, string code, MfaPurpose purpose, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(code);

@@ -33,6 +33,7 @@ internal sealed partial class MfaService : IMfaService
     private readonly IOptions<MfaOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MfaService> _logger;
+    private readonly IMfaUserDirectory? _userDirectory;
 
     public MfaService(
         IEnumerable<IFactor> factors,
@@ -45,7 +46,8 @@ internal sealed partial class MfaService : IMfaService
         IMfaClientRateLimiter clientLimiter,
         IOptions<MfaOptions> options,
         TimeProvider time,
-        ILogger<MfaService> logger)
+        ILogger<MfaService> logger,
+        IMfaUserDirectory? userDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(factors);
         _factors = factors.ToDictionary(f => f.Kind, StringComparer.Ordinal);
@@ -58,19 +60,26 @@ internal sealed partial class MfaService : IMfaService
         _options = options;
         _time = time;
         _logger = logger;
+        _userDirectory = userDirectory;
         _lockout = new LockoutGuard(attempts, options, time);
     }
 
     private MfaOptions Options => _options.Value;
 
     public Task<MfaChallengeStart<ChallengePrompt>> BeginChallengeAsync(MfaUser user, ChallengeRequest request, CancellationToken cancellationToken = default) =>
-        BeginChallengeCoreAsync<ChallengePrompt>(user, request, cancellationToken);
+        GuardedAsync(user?.Id, () => BeginChallengeCoreAsync<ChallengePrompt>(user!, request, cancellationToken), static reason => MfaChallengeStart<ChallengePrompt>.Failure(reason));
 
     public Task<MfaChallengeStart<TPrompt>> BeginChallengeAsync<TPrompt>(MfaUser user, ChallengeRequest<TPrompt> request, CancellationToken cancellationToken = default)
         where TPrompt : ChallengePrompt =>
-        BeginChallengeCoreAsync<TPrompt>(user, request, cancellationToken);
+        GuardedAsync(user?.Id, () => BeginChallengeCoreAsync<TPrompt>(user!, request, cancellationToken), static reason => MfaChallengeStart<TPrompt>.Failure(reason));
 
-    public async Task<MfaVerificationResult> CompleteChallengeAsync(MfaUser user, string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default)
+    public Task<MfaVerificationResult> CompleteChallengeAsync(MfaUser user, string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken = default) =>
+        GuardedAsync(
+            user?.Id,
+            () => CompleteChallengeCoreAsync(user!, challengeId, purpose, response, cancellationToken),
+            reason => MfaVerificationResult.Failure(user!.Id, response!.Kind, purpose, reason, challengeId: challengeId));
+
+    private async Task<MfaVerificationResult> CompleteChallengeCoreAsync(MfaUser user, string challengeId, MfaPurpose purpose, ChallengeResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(challengeId);

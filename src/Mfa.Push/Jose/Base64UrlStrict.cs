@@ -1,7 +1,12 @@
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 
+// One source, compiled into Mfa.Push and (linked) into the BCL-only device library Mfa.Push.Device.
+#if MFA_PUSH_DEVICE
+namespace Mfa.Push.Device.Jose;
+#else
 namespace Mfa.Push.Jose;
+#endif
 
 /// <summary>base64url as RFC 7515 §2 defines it: no padding, no whitespace, nothing outside the alphabet, canonical trailing bits.</summary>
 internal static class Base64UrlStrict

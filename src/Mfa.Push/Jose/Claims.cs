@@ -1,7 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
+// One source, compiled into Mfa.Push and (linked) into the BCL-only device library Mfa.Push.Device.
+#if MFA_PUSH_DEVICE
+namespace Mfa.Push.Device.Jose;
+#else
 namespace Mfa.Push.Jose;
+#endif
 
 /// <summary>Typed reads of a strictly parsed JSON object: a member of the wrong type is never coerced.</summary>
 internal readonly struct Claims(JsonElement root)

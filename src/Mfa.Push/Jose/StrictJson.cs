@@ -1,6 +1,11 @@
 using System.Text.Json;
 
+// One source, compiled into Mfa.Push and (linked) into the BCL-only device library Mfa.Push.Device.
+#if MFA_PUSH_DEVICE
+namespace Mfa.Push.Device.Jose;
+#else
 namespace Mfa.Push.Jose;
+#endif
 
 /// <summary>
 /// Strict JSON (push spec §2): UTF-8 without a BOM, one object, no duplicate member names at any depth, no strings that

@@ -1,7 +1,11 @@
 using Mfa.Core.Diagnostics;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
+using Mfa.Core.Storage;
 using Mfa.Core.Tests.Fakes;
+using Mfa.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Mfa.Core.Tests.Diagnostics;
@@ -31,7 +35,7 @@ public sealed class MfaLogTests
                 await m.FailAsync(MfaHarness.Alice, (await m.Service.ListAuthenticatorsAsync(MfaHarness.Alice.Id))[0].Id);
             }
         }),
-        [MfaEventIds.Unlocked] = m => m.Service.UnlockAsync(MfaHarness.Alice.Id),
+        [MfaEventIds.Unlocked] = m => m.Service.Administration.UnlockAsync(MfaHarness.Alice.Id),
         [MfaEventIds.EnrollmentBegun] = m => m.Service.BeginEnrollmentAsync(MfaHarness.Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind)),
         [MfaEventIds.EnrollmentSucceeded] = m => m.EnrollAsync(MfaHarness.Alice),
         [MfaEventIds.EnrollmentFailed] = async m =>
@@ -39,10 +43,24 @@ public sealed class MfaLogTests
             var start = await m.Service.BeginEnrollmentAsync(MfaHarness.Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));
             await m.Service.CompleteEnrollmentAsync(MfaHarness.Alice, start.EnrollmentId!, new CodeEnrollmentResponse(CodeFactor.DefaultKind, CodeFactor.NewCode()));
         },
-        [MfaEventIds.AuthenticatorRenamed] = async m => await m.Service.RenameAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), "New name"),
-        [MfaEventIds.AuthenticatorRemoved] = async m => await m.Service.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), force: true),
-        [MfaEventIds.LastAuthenticatorRemovalRefused] = async m => await m.Service.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice)),
-        [MfaEventIds.UserLockedOutByRemoval] = async m => await m.Service.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), force: true),
+        [MfaEventIds.AuthenticatorRenamed] = async m => await m.Service.RenameAuthenticatorAsync(MfaHarness.Alice.JustVerified(m.Time), await m.EnrollAsync(MfaHarness.Alice), "New name"),
+        [MfaEventIds.AuthenticatorRemoved] = async m =>
+        {
+            await m.Service.Administration.SetRequirementAsync(MfaHarness.Alice.Id, Policy.MfaRequirement.Optional);
+            await m.Service.RemoveAuthenticatorAsync(MfaHarness.Alice.JustVerified(m.Time), await m.EnrollAsync(MfaHarness.Alice));
+        },
+        [MfaEventIds.AdministratorRenamedAuthenticator] = async m => await m.Service.Administration.RenameAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), "New name"),
+        [MfaEventIds.AdministratorRemovedAuthenticator] = async m => await m.Service.Administration.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), force: true),
+        [MfaEventIds.ReauthenticationRequired] = async m => await m.Service.RenameAuthenticatorAsync(MfaHarness.Alice, await m.EnrollAsync(MfaHarness.Alice), "New name"),
+        [MfaEventIds.StoreUnavailable] = async m =>
+        {
+            await m.EnrollAsync(MfaHarness.Alice);
+            var (id, code) = await m.BeginAsync(MfaHarness.Alice);
+            ((ThrowingChallengeStore)m.Get<IChallengeStore>()).ConsumeFault = new MfaStoreException();
+            await m.CompleteAsync(MfaHarness.Alice, id, code);
+        },
+        [MfaEventIds.LastAuthenticatorRemovalRefused] = async m => await m.Service.Administration.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice)),
+        [MfaEventIds.UserLockedOutByRemoval] = async m => await m.Service.Administration.RemoveAuthenticatorAsync(MfaHarness.Alice.Id, await m.EnrollAsync(MfaHarness.Alice), force: true),
         [MfaEventIds.RecoveryCodesGenerated] = m => m.Service.GenerateRecoveryCodesAsync(MfaHarness.Alice),
         [MfaEventIds.RecoveryCodeRedeemed] = async m =>
             await m.Service.RedeemRecoveryCodeAsync(MfaHarness.Alice, (await m.Service.GenerateRecoveryCodesAsync(MfaHarness.Alice)).Codes[0], MfaPurpose.SignIn),
@@ -55,7 +73,7 @@ public sealed class MfaLogTests
             var (id, _) = await m.BeginApprovalAsync(MfaHarness.Alice);
             await m.Service.AnswerChallengeAsync(id, new ApprovalAnswer(new byte[16], device, ChallengeAnswerOutcome.Approved));
         },
-        [MfaEventIds.RequirementChanged] = m => m.Service.SetRequirementAsync(MfaHarness.Alice.Id, Policy.MfaRequirement.Optional),
+        [MfaEventIds.RequirementChanged] = m => m.Service.Administration.SetRequirementAsync(MfaHarness.Alice.Id, Policy.MfaRequirement.Optional),
     };
 
     private static async Task Answered(MfaHarness m, ChallengeAnswerOutcome outcome)
@@ -70,7 +88,7 @@ public sealed class MfaLogTests
     [TestCaseSource(nameof(EventIds))]
     public async Task Log_DecisionMade_LoggedWithItsEventId(int eventId)
     {
-        using var mfa = new MfaHarness(o => o.HardLockThreshold = 5);
+        using var mfa = new MfaHarness(o => o.HardLockThreshold = 5, s => s.Replace(ServiceDescriptor.Singleton<IChallengeStore, ThrowingChallengeStore>()));
 
         await s_scenarios[eventId](mfa);
 
@@ -92,6 +110,12 @@ public sealed class MfaLogTests
     [TestCase(MfaEventIds.LockedOut, LogLevel.Warning)]
     [TestCase(MfaEventIds.UserLockedOutByRemoval, LogLevel.Warning)]
     [TestCase(MfaEventIds.RecoveryCodeRefused, LogLevel.Warning)]
+    [TestCase(MfaEventIds.AdministratorRenamedAuthenticator, LogLevel.Warning)]
+    [TestCase(MfaEventIds.AdministratorRemovedAuthenticator, LogLevel.Warning)]
+    [TestCase(MfaEventIds.RequirementChanged, LogLevel.Warning)]
+    [TestCase(MfaEventIds.Unlocked, LogLevel.Warning)]
+    [TestCase(MfaEventIds.ReauthenticationRequired, LogLevel.Warning)]
+    [TestCase(MfaEventIds.AuthenticatorRenamed, LogLevel.Information)]
     public async Task Log_Decision_HasItsLevel(int eventId, LogLevel level)
     {
         using var mfa = new MfaHarness();

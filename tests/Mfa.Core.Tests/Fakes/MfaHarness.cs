@@ -1,3 +1,4 @@
+using Mfa.Testing.Logging;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
 using Mfa.Testing;
@@ -61,6 +62,8 @@ public sealed class MfaHarness : IDisposable
     /// <summary>Enrolls a <c>code</c> (or <paramref name="kind"/>) authenticator and returns its id.</summary>
     public async Task<string> EnrollAsync(MfaUser user, string name = "Phone", string kind = CodeFactor.DefaultKind)
     {
+        // A host enrolls a further authenticator only for a user who just verified (a first one needs no proof).
+        user = user.JustVerified(Time);
         var start = await Service.BeginEnrollmentAsync(user, new CodeEnrollmentRequest(kind) { Name = name });
         if (!start.Succeeded)
         {
@@ -108,6 +111,7 @@ public sealed class MfaHarness : IDisposable
     /// <summary>Enrolls an approval "device" for the user; returns its id.</summary>
     public async Task<string> EnrollDeviceAsync(MfaUser user)
     {
+        user = user.JustVerified(Time);
         var start = await Service.BeginEnrollmentAsync(user, new CodeEnrollmentRequest(ApprovalFactor.FactorKind) { Name = "Phone" });
         var done = await Service.CompleteEnrollmentAsync(user, start.EnrollmentId!, new CodeEnrollmentResponse(ApprovalFactor.FactorKind, "device"));
         Assert.That(done.Succeeded, Is.True, done.Message);

@@ -43,9 +43,9 @@ public static class SecretScenario
 
         // Throttled now: this attempt is refused and logged as a lockout.
         await service.BeginChallengeAsync(alice, new ChallengeRequest(CodeFactor.DefaultKind, MfaPurpose.SignIn));
-        await service.UnlockAsync(alice.Id);
+        await service.Administration.UnlockAsync(alice.Id);
 
-        var recovery = await service.GenerateRecoveryCodesAsync(alice);
+        var recovery = await service.GenerateRecoveryCodesAsync(alice.JustVerified(mfa.Time));
         foreach (var recoveryCode in recovery.Codes)
         {
             secrets.Add(recoveryCode);
@@ -56,9 +56,9 @@ public static class SecretScenario
         await service.RedeemRecoveryCodeAsync(alice, recovery.Codes[0], MfaPurpose.SignIn);
         await service.RedeemRecoveryCodeAsync(alice, "bad!" + recovery.Codes[1], MfaPurpose.SignIn);
 
-        await service.RenameAuthenticatorAsync(alice.Id, authenticatorId, "Old phone");
-        await service.RemoveAuthenticatorAsync(alice.Id, authenticatorId);
-        await service.RemoveAuthenticatorAsync(alice.Id, authenticatorId, force: true);
+        await service.RenameAuthenticatorAsync(alice.JustVerified(mfa.Time), authenticatorId, "Old phone");
+        await service.Administration.RemoveAuthenticatorAsync(alice.Id, authenticatorId);
+        await service.Administration.RemoveAuthenticatorAsync(alice.Id, authenticatorId, force: true);
 
         var key = TestKeys.SecretKey;
         secrets.Add(Convert.ToHexString(key));

@@ -1,6 +1,7 @@
 using Mfa.Core.Diagnostics;
 using Mfa.Core.Storage;
 using Mfa.Core.Tests.Fakes;
+using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -239,7 +240,7 @@ public sealed partial class MfaServiceTests
     public async Task CompleteChallengeAsync_EnrollmentIdCompletedAsChallenge_ChallengeMismatch()
     {
         await _mfa.EnrollAsync(Alice);
-        var enrollment = await Service.BeginEnrollmentAsync(Alice, new CodeEnrollmentRequest(CodeFactor.DefaultKind));
+        var enrollment = await Service.BeginEnrollmentAsync(Alice.JustVerified(_mfa.Time), new CodeEnrollmentRequest(CodeFactor.DefaultKind));
 
         var result = await _mfa.CompleteAsync(Alice, enrollment.EnrollmentId!, CodeOf(enrollment), MfaPurpose.Enrollment);
 

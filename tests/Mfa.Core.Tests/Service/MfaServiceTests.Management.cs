@@ -2,6 +2,7 @@ using Mfa.Core.Diagnostics;
 using Mfa.Core.Service;
 using Mfa.Core.Storage;
 using Mfa.Core.Tests.Fakes;
+using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,7 +16,7 @@ public sealed partial class MfaServiceTests
     {
         var id = await _mfa.EnrollAsync(Alice, "Phone");
 
-        var result = await Service.RenameAuthenticatorAsync(Alice.Id, id, "  Work phone  ");
+        var result = await Service.RenameAuthenticatorAsync(Alice.JustVerified(_mfa.Time), id, "  Work phone  ");
 
         Assert.That(result.Authenticator?.Name, Is.EqualTo("Work phone"));
         Assert.That((await Service.ListAuthenticatorsAsync(Alice.Id)).Single().Name, Is.EqualTo("Work phone"));
@@ -35,7 +36,7 @@ public sealed partial class MfaServiceTests
     {
         var id = await _mfa.EnrollAsync(Alice, "Phone");
 
-        var result = await Service.RenameAuthenticatorAsync(Alice.Id, id, name);
+        var result = await Service.Administration.RenameAuthenticatorAsync(Alice.Id, id, name);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
         Assert.That((await Service.ListAuthenticatorsAsync(Alice.Id)).Single().Name, Is.EqualTo("Phone"));
@@ -46,7 +47,7 @@ public sealed partial class MfaServiceTests
     {
         var id = await _mfa.EnrollAsync(Alice);
 
-        var result = await Service.RenameAuthenticatorAsync(Alice.Id, id, new string('n', 64));
+        var result = await Service.Administration.RenameAuthenticatorAsync(Alice.Id, id, new string('n', 64));
 
         Assert.That(result.Succeeded, Is.True);
     }
@@ -56,7 +57,7 @@ public sealed partial class MfaServiceTests
     {
         var id = await _mfa.EnrollAsync(Alice);
 
-        var result = await Service.RenameAuthenticatorAsync(Alice.Id, id, new string('n', 65));
+        var result = await Service.Administration.RenameAuthenticatorAsync(Alice.Id, id, new string('n', 65));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -67,7 +68,7 @@ public sealed partial class MfaServiceTests
         await _mfa.EnrollAsync(Alice);
         var bobs = await _mfa.EnrollAsync(Bob, "Bob's phone");
 
-        var result = await Service.RenameAuthenticatorAsync(Alice.Id, bobs, "Mine now");
+        var result = await Service.Administration.RenameAuthenticatorAsync(Alice.Id, bobs, "Mine now");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
         Assert.That((await Service.ListAuthenticatorsAsync(Bob.Id)).Single().Name, Is.EqualTo("Bob's phone"));
@@ -76,7 +77,7 @@ public sealed partial class MfaServiceTests
     [Test]
     public async Task RenameAuthenticatorAsync_UnknownId_UnknownAuthenticator()
     {
-        var result = await Service.RenameAuthenticatorAsync(Alice.Id, "no-such-authenticator", "Name");
+        var result = await Service.Administration.RenameAuthenticatorAsync(Alice.Id, "no-such-authenticator", "Name");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
     }
@@ -88,7 +89,7 @@ public sealed partial class MfaServiceTests
         var id = await _mfa.EnrollAsync(Alice, "Phone");
         store.AfterNextRead(OtherWriterRenames(id));
 
-        var result = await Service.RenameAuthenticatorAsync(Alice.Id, id, "Mine");
+        var result = await Service.Administration.RenameAuthenticatorAsync(Alice.Id, id, "Mine");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ConcurrencyConflict));
         Assert.That((await Service.ListAuthenticatorsAsync(Alice.Id)).Single().Name, Is.EqualTo("Other writer"));
@@ -100,7 +101,7 @@ public sealed partial class MfaServiceTests
         var first = await _mfa.EnrollAsync(Alice);
         var second = await _mfa.EnrollAsync(Alice);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, first);
+        var result = await Service.RemoveAuthenticatorAsync(Alice.JustVerified(_mfa.Time), first);
 
         Assert.That(result.Succeeded, Is.True);
         Assert.That(result.UserLockedOut, Is.False);
@@ -113,7 +114,7 @@ public sealed partial class MfaServiceTests
     {
         var id = await _mfa.EnrollAsync(Alice);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, id);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, id);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.LastAuthenticator));
         Assert.That(await Service.ListAuthenticatorsAsync(Alice.Id), Has.Count.EqualTo(1));
@@ -125,7 +126,7 @@ public sealed partial class MfaServiceTests
     {
         var id = await _mfa.EnrollAsync(Alice);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, id, force: true);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, id, force: true);
 
         Assert.That(result.Succeeded, Is.True);
         Assert.That(result.UserLockedOut, Is.True);
@@ -142,7 +143,7 @@ public sealed partial class MfaServiceTests
         var first = await _mfa.EnrollAsync(Alice);
         await _mfa.EnrollAsync(Alice);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, first, force: true);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, first, force: true);
 
         Assert.That(result.UserLockedOut, Is.False);
         Assert.That(_mfa.Logs.EventIds, Does.Not.Contain(MfaEventIds.UserLockedOutByRemoval));
@@ -152,9 +153,9 @@ public sealed partial class MfaServiceTests
     public async Task RemoveAuthenticatorAsync_LastWhileOptional_RemovedWithoutLockout()
     {
         var id = await _mfa.EnrollAsync(Alice);
-        await Service.SetRequirementAsync(Alice.Id, Policy.MfaRequirement.Optional);
+        await Service.Administration.SetRequirementAsync(Alice.Id, Policy.MfaRequirement.Optional);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, id);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, id);
 
         Assert.That(result.Succeeded, Is.True);
         Assert.That(result.UserLockedOut, Is.False);
@@ -168,7 +169,7 @@ public sealed partial class MfaServiceTests
         await _mfa.EnrollAsync(Alice);
         var bobs = await _mfa.EnrollAsync(Bob);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, bobs, force: true);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, bobs, force: true);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
         Assert.That(await Service.ListAuthenticatorsAsync(Bob.Id), Has.Count.EqualTo(1));
@@ -182,7 +183,7 @@ public sealed partial class MfaServiceTests
         await _mfa.EnrollAsync(Alice);
         store.AfterNextRead(OtherWriterRenames(first));
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, first);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, first);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ConcurrencyConflict));
         Assert.That(await Service.ListAuthenticatorsAsync(Alice.Id), Has.Count.EqualTo(2));
@@ -196,7 +197,7 @@ public sealed partial class MfaServiceTests
         var second = await _mfa.EnrollAsync(Alice);
         store.AfterNextRead(async s => await s.TryDeleteAsync(second, (await s.FindByIdAsync(second))!.Version));
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, first);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, first);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.LastAuthenticator));
         Assert.That((await Service.ListAuthenticatorsAsync(Alice.Id)).Select(a => a.Id), Is.EqualTo(new[] { first }));
@@ -208,7 +209,7 @@ public sealed partial class MfaServiceTests
         var first = await _mfa.EnrollAsync(Alice);
         await _mfa.EnrollAsync(Alice);
         var (id, code) = await _mfa.BeginAsync(Alice, authenticatorId: first);
-        await Service.RemoveAuthenticatorAsync(Alice.Id, first);
+        await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, first);
 
         var result = await _mfa.CompleteAsync(Alice, id, code);
 
@@ -226,7 +227,7 @@ public sealed partial class MfaServiceTests
             await _mfa.FailAsync(Alice);
         }
 
-        await Service.RemoveAuthenticatorAsync(Alice.Id, first);
+        await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, first);
 
         var start = await Service.BeginChallengeAsync(Alice, new Factors.ChallengeRequest(CodeFactor.DefaultKind, MfaPurpose.SignIn));
         Assert.That(start.FailureReason, Is.EqualTo(MfaFailureReason.LockedOut));

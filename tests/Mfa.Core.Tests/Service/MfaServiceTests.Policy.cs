@@ -76,7 +76,7 @@ public sealed partial class MfaServiceTests
     [Test]
     public async Task GetStatusAsync_PerUserOptional_OverridesRequiredDefault()
     {
-        await Service.SetRequirementAsync(Alice.Id, MfaRequirement.Optional);
+        await Service.Administration.SetRequirementAsync(Alice.Id, MfaRequirement.Optional);
 
         var alice = await Service.GetStatusAsync(Alice);
         var bob = await Service.GetStatusAsync(Bob);
@@ -91,7 +91,7 @@ public sealed partial class MfaServiceTests
     public async Task GetStatusAsync_PerUserRequired_OverridesOptionalDefault()
     {
         Use(o => o.RequireMfaByDefault = false);
-        await Service.SetRequirementAsync(Alice.Id, MfaRequirement.Required);
+        await Service.Administration.SetRequirementAsync(Alice.Id, MfaRequirement.Required);
 
         var status = await Service.GetStatusAsync(Alice);
 
@@ -102,8 +102,8 @@ public sealed partial class MfaServiceTests
     [Test]
     public async Task GetStatusAsync_PerUserSettingCleared_FollowsDefaultAgain()
     {
-        await Service.SetRequirementAsync(Alice.Id, MfaRequirement.Optional);
-        await Service.SetRequirementAsync(Alice.Id, requirement: null);
+        await Service.Administration.SetRequirementAsync(Alice.Id, MfaRequirement.Optional);
+        await Service.Administration.SetRequirementAsync(Alice.Id, requirement: null);
 
         var status = await Service.GetStatusAsync(Alice);
 
@@ -114,7 +114,7 @@ public sealed partial class MfaServiceTests
     [Test]
     public async Task SetRequirementAsync_AnyValue_LogsRequirementChanged()
     {
-        await Service.SetRequirementAsync(Alice.Id, MfaRequirement.Optional);
+        await Service.Administration.SetRequirementAsync(Alice.Id, MfaRequirement.Optional);
 
         var entry = _mfa.Logs.Entries.Single(e => e.EventId.Id == MfaEventIds.RequirementChanged);
         Assert.That(entry.Message, Does.Contain(Alice.Id).And.Contain("optional"));
@@ -172,7 +172,7 @@ public sealed partial class MfaServiceTests
         await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
         AllowOnly(CodeFactor.DefaultKind);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, usable);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, usable);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.LastAuthenticator));
         Assert.That(await Service.ListAuthenticatorsAsync(Alice.Id), Has.Count.EqualTo(2));
@@ -185,7 +185,7 @@ public sealed partial class MfaServiceTests
         await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
         AllowOnly(CodeFactor.DefaultKind);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, usable, force: true);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, usable, force: true);
 
         Assert.That(result.UserLockedOut, Is.True);
         Assert.That(_mfa.Logs.EventIds, Does.Contain(MfaEventIds.UserLockedOutByRemoval));
@@ -198,7 +198,7 @@ public sealed partial class MfaServiceTests
         var unusable = await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
         AllowOnly(CodeFactor.DefaultKind);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, unusable);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, unusable);
 
         Assert.That(result.Succeeded, Is.True);
         Assert.That(result.UserLockedOut, Is.False);
@@ -210,7 +210,7 @@ public sealed partial class MfaServiceTests
         var unusable = await _mfa.EnrollAsync(Alice, kind: MfaHarness.OtherKind);
         AllowOnly(CodeFactor.DefaultKind);
 
-        var result = await Service.RemoveAuthenticatorAsync(Alice.Id, unusable);
+        var result = await Service.Administration.RemoveAuthenticatorAsync(Alice.Id, unusable);
 
         Assert.That(result.Succeeded, Is.True);
         Assert.That(result.UserLockedOut, Is.False, "the removal did not take away any usable authenticator");

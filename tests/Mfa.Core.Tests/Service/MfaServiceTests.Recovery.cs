@@ -2,6 +2,7 @@ using System.Text;
 using Mfa.Core.Diagnostics;
 using Mfa.Core.Storage;
 using Mfa.Core.Tests.Fakes;
+using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -44,7 +45,7 @@ public sealed partial class MfaServiceTests
         var symbols = new HashSet<char>();
         for (var i = 0; i < 20; i++)
         {
-            foreach (var code in (await Service.GenerateRecoveryCodesAsync(Alice)).Codes)
+            foreach (var code in (await Service.GenerateRecoveryCodesAsync(Alice.JustVerified(_mfa.Time))).Codes)
             {
                 symbols.UnionWith(code.Replace("-", string.Empty, StringComparison.Ordinal));
             }
@@ -226,7 +227,7 @@ public sealed partial class MfaServiceTests
     public async Task GenerateRecoveryCodesAsync_Regenerated_OldCodesVoidNewCodesWork()
     {
         var old = await Service.GenerateRecoveryCodesAsync(Alice);
-        var fresh = await Service.GenerateRecoveryCodesAsync(Alice);
+        var fresh = await Service.GenerateRecoveryCodesAsync(Alice.JustVerified(_mfa.Time));
 
         var oldResult = await Service.RedeemRecoveryCodeAsync(Alice, old.Codes[0], MfaPurpose.SignIn);
         var freshResult = await Service.RedeemRecoveryCodeAsync(Alice, fresh.Codes[0], MfaPurpose.SignIn);

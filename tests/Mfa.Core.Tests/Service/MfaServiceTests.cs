@@ -309,7 +309,7 @@ public sealed partial class MfaServiceTests
     {
         var id = await _mfa.EnrollAsync(Alice);
         _mfa.Factor.ReportChange = true;
-        _mfa.Factor.InsideVerifier = () => Service.RenameAuthenticatorAsync(Alice.Id, id, "Renamed meanwhile");
+        _mfa.Factor.InsideVerifier = () => Service.Administration.RenameAuthenticatorAsync(Alice.Id, id, "Renamed meanwhile");
 
         var result = await _mfa.PassAsync(Alice);
 
@@ -323,7 +323,7 @@ public sealed partial class MfaServiceTests
     public async Task CompleteChallengeAsync_UnchangedRecordChangedMeanwhile_SucceedsAndKeepsTheOtherChange()
     {
         var id = await _mfa.EnrollAsync(Alice);
-        _mfa.Factor.InsideVerifier = () => Service.RenameAuthenticatorAsync(Alice.Id, id, "Renamed meanwhile");
+        _mfa.Factor.InsideVerifier = () => Service.Administration.RenameAuthenticatorAsync(Alice.Id, id, "Renamed meanwhile");
 
         var result = await _mfa.PassAsync(Alice);
 

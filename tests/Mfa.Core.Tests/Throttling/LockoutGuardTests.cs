@@ -2,6 +2,7 @@ using Mfa.Core.Diagnostics;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
 using Mfa.Core.Tests.Fakes;
+using Mfa.Testing;
 
 namespace Mfa.Core.Tests.Throttling;
 
@@ -231,7 +232,7 @@ public sealed class LockoutGuardTests
     public async Task RedeemRecoveryCodeAsync_WhileThrottled_LockedOutAndCodeKept()
     {
         await _mfa.EnrollAsync(Alice);
-        var codes = await Service.GenerateRecoveryCodesAsync(Alice);
+        var codes = await Service.GenerateRecoveryCodesAsync(Alice.JustVerified(_mfa.Time));
         await FailTimesAsync(Alice, 5);
 
         var result = await Service.RedeemRecoveryCodeAsync(Alice, codes.Codes[0], MfaPurpose.SignIn);
@@ -264,7 +265,7 @@ public sealed class LockoutGuardTests
         await _mfa.EnrollAsync(Alice);
         await FailTimesAsync(Alice, 5);
 
-        await Service.UnlockAsync(Alice.Id);
+        await Service.Administration.UnlockAsync(Alice.Id);
 
         Assert.That((await _mfa.PassAsync(Alice)).Succeeded, Is.True);
         Assert.That(_mfa.Logs.EventIds, Does.Contain(MfaEventIds.Unlocked));
@@ -365,7 +366,7 @@ public sealed class LockoutGuardTests
         var locked = await _mfa.EnrollAsync(Alice);
         await FailSpacedAsync(Alice, locked, 100);
 
-        await Service.UnlockAsync(Alice.Id);
+        await Service.Administration.UnlockAsync(Alice.Id);
 
         Assert.That((await Service.GetStatusAsync(Alice)).HardLockedAuthenticators, Is.Empty);
         Assert.That((await _mfa.PassAsync(Alice, locked)).Succeeded, Is.True);

@@ -1,3 +1,4 @@
+using Mfa.Testing.WebAuthn;
 using System.Buffers.Text;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;

@@ -1,3 +1,5 @@
+using Mfa.Testing.WebAuthn;
+
 namespace Mfa.Differential.Tests.WebAuthn;
 
 /// <summary>

@@ -269,8 +269,8 @@ public abstract class DurableStoreSpecification
         {
             using (Assert.EnterMultipleScope())
             {
-                Assert.That((await mfa.RenameAuthenticatorAsync(s_alice.Id, id, "New name")).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
-                Assert.That((await mfa.RemoveAuthenticatorAsync(s_alice.Id, id, force: true)).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
+                Assert.That((await mfa.Administration.RenameAuthenticatorAsync(s_alice.Id, id, "New name")).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
+                Assert.That((await mfa.Administration.RemoveAuthenticatorAsync(s_alice.Id, id, force: true)).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
                 Assert.That((await mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn) { AuthenticatorId = id })).FailureReason, Is.EqualTo(MfaFailureReason.UnknownAuthenticator));
             }
         }
@@ -314,7 +314,7 @@ public abstract class DurableStoreSpecification
         var mfa = Mfa(before);
         var (totpId, _) = await EnrollTotpAsync(mfa);
         var probeId = await ProbeFlow.EnrollAsync(mfa, s_alice);
-        await mfa.SetRequirementAsync(s_alice.Id, MfaRequirement.Required);
+        await mfa.Administration.SetRequirementAsync(s_alice.Id, MfaRequirement.Required);
         var codes = await mfa.GenerateRecoveryCodesAsync(s_alice);
         await mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn);
         var statusBefore = await mfa.GetStatusAsync(s_alice);

@@ -112,4 +112,22 @@ public abstract class UserSettingsStoreSpecification : StoreSpecification<IUserS
         Assert.That(results.Select(r => r.FirstSeenAt).Distinct().Count(), Is.EqualTo(1));
         Assert.That((await Store.GetOrCreateAsync(userId, Now + TimeSpan.FromDays(1))).FirstSeenAt, Is.EqualTo(results[0].FirstSeenAt));
     }
+
+    [Test]
+    public async Task ListUserIdsAsync_PagesInOrdinalOrderAfterTheGivenId()
+    {
+        var directory = Store as IMfaUserDirectory;
+        Assert.That(directory, Is.Not.Null, "the user-settings store is the provider's user directory");
+        var prefix = NewId("list");
+        await Store.SetRequirementAsync(prefix + "-c", MfaRequirement.Required, Now);
+        await Store.GetOrCreateAsync(prefix + "-a", Now);
+        await Store.GetOrCreateAsync(prefix + "-B", Now);
+        await Store.GetOrCreateAsync(prefix + "-b", Now);
+
+        var first = await directory!.ListUserIdsAsync(prefix + "-", 2);
+        var rest = await directory.ListUserIdsAsync(first[^1], 1000);
+
+        Assert.That(first, Is.EqualTo(new[] { prefix + "-B", prefix + "-a" }));
+        Assert.That(rest.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)), Is.EqualTo(new[] { prefix + "-b", prefix + "-c" }));
+    }
 }

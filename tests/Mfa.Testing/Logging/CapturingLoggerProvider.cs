@@ -14,6 +14,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     /// <summary>Every text of every entry (messages and state values).</summary>
     public IEnumerable<string> Texts => Entries.SelectMany(e => e.Texts());
 
+    /// <summary>Gets the event id of every entry, oldest first.</summary>
+    public IEnumerable<int> EventIds => Entries.Select(e => e.EventId.Id);
+
     /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 

@@ -1,3 +1,4 @@
+using Mfa.Testing.Logging;
 using System.Text.Json;
 using Mfa.Core;
 using Mfa.Core.Factors;
@@ -28,7 +29,7 @@ public sealed class MfaServiceWithMetadataTests
     private static readonly Guid s_aaguid = Guid.Parse("6d44ba9b-f6ec-2e49-b930-0c8fe920cb73");
     private static readonly MfaUser s_alice = new("alice", "Alice Example");
 
-    private static ServiceProvider Host(FidoMetadataProvider metadata, TimeProvider time, ListLoggerProvider? log = null, string rpId = "example.com", string origin = Origin)
+    private static ServiceProvider Host(FidoMetadataProvider metadata, TimeProvider time, CapturingLoggerProvider? log = null, string rpId = "example.com", string origin = Origin)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time);
@@ -84,14 +85,14 @@ public sealed class MfaServiceWithMetadataTests
         using var pki = new TestMdsPki();
         using var ca = AttestationCa();
         var metadataLog = new ListLogger<FidoMetadataProvider>();
-        using var log = new ListLoggerProvider();
+        using var log = new CapturingLoggerProvider();
         using var host = Host(Metadata(pki, 7, "REVOKED", ca, metadataLog), new ManualTimeProvider(TestMdsPki.Now), log);
 
         var result = await EnrollAsync(host, ca);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AuthenticatorStatusRefused));
         Assert.That(result.Message, Does.Contain("REVOKED"));
-        Assert.That(log.Events, Has.Some.Matches<(int EventId, string Message)>(e => e.EventId == WebAuthnEventIds.RegistrationModelRefused
+        Assert.That(log.Entries, Has.Some.Matches<CapturedLog>(e => e!.EventId.Id == WebAuthnEventIds.RegistrationModelRefused
             && e.Message.Contains("REVOKED", StringComparison.Ordinal) && e.Message.Contains(s_aaguid.ToString(), StringComparison.Ordinal) && e.Message.Contains("YubiKey 5 NFC", StringComparison.Ordinal)));
         Assert.That(metadataLog.Events.Select(e => e.EventId), Does.Contain(MetadataEventIds.ModelRefused));
         Assert.That(await host.GetRequiredService<IMfaService>().ListAuthenticatorsAsync(s_alice.Id), Is.Empty);

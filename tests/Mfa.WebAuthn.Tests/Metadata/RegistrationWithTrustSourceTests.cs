@@ -1,3 +1,4 @@
+using Mfa.Testing.Logging;
 using Mfa.Core;
 using Mfa.WebAuthn.Attestation;
 using Mfa.WebAuthn.Credentials;
@@ -13,9 +14,9 @@ public sealed class RegistrationWithTrustSourceTests
 {
     private static readonly Guid s_aaguid = Guid.Parse("2fc0579f-8113-47ea-b116-bb5a8db9202a");
 
-    private static (WebAuthnHarness Harness, ListLoggerProvider Log) Host(IAuthenticatorTrustSource source, Action<WebAuthnOptions>? configure = null)
+    private static (WebAuthnHarness Harness, CapturingLoggerProvider Log) Host(IAuthenticatorTrustSource source, Action<WebAuthnOptions>? configure = null)
     {
-        var log = new ListLoggerProvider();
+        var log = new CapturingLoggerProvider();
         var harness = new WebAuthnHarness(
             o =>
             {
@@ -57,7 +58,7 @@ public sealed class RegistrationWithTrustSourceTests
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AuthenticatorStatusRefused));
         Assert.That(result.Message, Does.Contain("REVOKED").And.Contain("YubiKey 5 NFC"));
-        Assert.That(events.Events, Has.Some.Matches<(int EventId, string Message)>(e => e.EventId == WebAuthnEventIds.RegistrationModelRefused && e.Message.Contains("REVOKED", StringComparison.Ordinal) && e.Message.Contains(s_aaguid.ToString(), StringComparison.Ordinal)));
+        Assert.That(events.Entries, Has.Some.Matches<CapturedLog>(e => e!.EventId.Id == WebAuthnEventIds.RegistrationModelRefused && e.Message.Contains("REVOKED", StringComparison.Ordinal) && e.Message.Contains(s_aaguid.ToString(), StringComparison.Ordinal)));
         Assert.That(await h.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Is.Empty);
     }
 

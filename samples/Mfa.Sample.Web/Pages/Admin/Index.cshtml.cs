@@ -31,28 +31,28 @@ internal sealed class IndexModel(IMfaService mfa, AccountStore accounts, SampleK
             "optional" => MfaRequirement.Optional,
             _ => null,
         };
-        await mfa.SetRequirementAsync(userId, value, cancellationToken);
+        await mfa.Administration.SetRequirementAsync(userId, value, cancellationToken);
         Flash("Requirement updated.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string userId, CancellationToken cancellationToken)
     {
-        await mfa.UnlockAsync(userId, cancellationToken);
+        await mfa.Administration.UnlockAsync(userId, cancellationToken);
         Flash("Unlocked.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRenameAsync(string userId, string authenticatorId, string? name, CancellationToken cancellationToken)
     {
-        var result = await mfa.RenameAuthenticatorAsync(userId, authenticatorId, name ?? string.Empty, cancellationToken);
+        var result = await mfa.Administration.RenameAuthenticatorAsync(userId, authenticatorId, name ?? string.Empty, cancellationToken);
         Flash(result.Succeeded ? "Renamed." : SampleMessages.For(result.FailureReason));
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string userId, string authenticatorId, bool force, CancellationToken cancellationToken)
     {
-        var result = await mfa.RemoveAuthenticatorAsync(userId, authenticatorId, force, cancellationToken);
+        var result = await mfa.Administration.RemoveAuthenticatorAsync(userId, authenticatorId, force, cancellationToken);
         if (result.FailureReason == MfaFailureReason.LastAuthenticator)
         {
             var account = await accounts.FindByIdAsync(userId, cancellationToken);

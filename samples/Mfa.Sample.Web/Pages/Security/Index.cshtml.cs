@@ -20,7 +20,7 @@ internal sealed class IndexModel(IMfaService mfa, SampleKinds kinds) : SamplePag
             return StepUpRedirect("manage-factors", "/Security");
         }
 
-        var result = await mfa.RenameAuthenticatorAsync(UserId, id, name ?? string.Empty, cancellationToken);
+        var result = await mfa.RenameAuthenticatorAsync(CurrentMfaUser(), id, name ?? string.Empty, cancellationToken);
         if (!result.Succeeded)
         {
             Error = result.FailureReason == MfaFailureReason.MalformedInput ? "Names are 1 to 64 characters, without control characters." : SampleMessages.For(result.FailureReason);
@@ -39,7 +39,7 @@ internal sealed class IndexModel(IMfaService mfa, SampleKinds kinds) : SamplePag
             return StepUpRedirect("manage-factors", "/Security");
         }
 
-        var result = await mfa.RemoveAuthenticatorAsync(UserId, id, force: false, cancellationToken);
+        var result = await mfa.RemoveAuthenticatorAsync(CurrentMfaUser(), id, cancellationToken);
         if (!result.Succeeded)
         {
             Error = SampleMessages.For(result.FailureReason);

@@ -2,8 +2,8 @@ using Mfa.Core.Policy;
 
 namespace Mfa.Core.Storage.InMemory;
 
-/// <summary>An in-process <see cref="IUserSettingsStore"/> for tests and samples.</summary>
-internal sealed class InMemoryUserSettingsStore : IUserSettingsStore
+/// <summary>An in-process <see cref="IUserSettingsStore"/> (and <see cref="IMfaUserDirectory"/>) for tests and samples.</summary>
+internal sealed class InMemoryUserSettingsStore : IUserSettingsStore, IMfaUserDirectory
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, MfaUserSettings> _settings = new(StringComparer.Ordinal);
@@ -33,5 +33,19 @@ internal sealed class InMemoryUserSettingsStore : IUserSettingsStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListUserIdsAsync(string? afterUserId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        lock (_gate)
+        {
+            IReadOnlyList<string> page = [.. _settings.Keys
+                .Where(id => afterUserId is null || string.CompareOrdinal(id, afterUserId) > 0)
+                .Order(StringComparer.Ordinal)
+                .Take(limit)];
+            return Task.FromResult(page);
+        }
     }
 }

@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 
-namespace Mfa.WebAuthn.Tests;
+namespace Mfa.Testing.WebAuthn;
 
-/// <summary>Loads the WebAuthn conformance fixtures copied under TestData/webauthn (see TestData/README.md).</summary>
-internal static class ConformanceCases
+/// <summary>Loads the WebAuthn conformance fixtures copied under TestData/webauthn (each test project that uses it copies or links them; see Mfa.WebAuthn.Tests/TestData/README.md).</summary>
+public static class ConformanceCases
 {
-    private static readonly string s_root = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "webauthn");
+    private static readonly string s_root = Path.Combine(NUnit.Framework.TestContext.CurrentContext.TestDirectory, "TestData", "webauthn");
 
     public static IEnumerable<string> RegistrationIds() => Ids("registration");
 
