@@ -25,6 +25,21 @@ internal static class SampleFlows
         await page.ClickAsync("#sign-in");
     }
 
+    /// <summary>Signs in as the configured admin (<c>Sample:AdminUsername</c>), signing it up on first use.</summary>
+    public static async Task SignInAsAdminAsync(this IPage page)
+    {
+        await page.GotoAsync("/Account/SignUp");
+        await page.FillAsync("#username", SampleServer.AdminUsername);
+        await page.FillAsync("#password", SampleServer.Password);
+        await page.ClickAsync("#sign-up");
+        if (await page.Locator("#error").CountAsync() > 0)
+        {
+            await page.SignInWithPasswordAsync(SampleServer.AdminUsername);
+        }
+
+        await Assertions.Expect(page.Locator("nav a[href='/Admin']")).ToBeVisibleAsync();
+    }
+
     public static async Task SignOutAsync(this IPage page)
     {
         await page.ClickAsync("#sign-out");
