@@ -42,7 +42,7 @@ internal sealed class FactorHost : IDisposable
 
     public static MfaUser Alice { get; } = new("alice", "Alice Example");
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public ServiceProvider Provider { get; }
 
@@ -60,10 +60,11 @@ internal sealed class FactorHost : IDisposable
         host.TotpSecret = secret!;
         var totp = await host.Mfa.CompleteEnrollmentAsync(Alice, begun.EnrollmentId!, new TotpEnrollmentResponse(host.CurrentTotpCode()));
         Assert.That(totp.Succeeded, Is.True, totp.Message);
-        var key = await host.Mfa.BeginEnrollmentAsync(Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey));
-        var webAuthn = await host.Mfa.CompleteEnrollmentAsync(Alice, key.EnrollmentId!, new WebAuthnEnrollmentResponse(host.Key.Register(key.Prompt!.OptionsJson).ToJson()));
+        var verified = Alice with { LastVerifiedAt = host.Time.GetUtcNow() }; // a second factor needs a recent proof
+        var key = await host.Mfa.BeginEnrollmentAsync(verified, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey));
+        var webAuthn = await host.Mfa.CompleteEnrollmentAsync(verified, key.EnrollmentId!, new WebAuthnEnrollmentResponse(host.Key.Register(key.Prompt!.OptionsJson).ToJson()));
         Assert.That(webAuthn.Succeeded, Is.True, webAuthn.Message);
-        var codes = await host.Mfa.GenerateRecoveryCodesAsync(Alice);
+        var codes = await host.Mfa.GenerateRecoveryCodesAsync(verified);
         Assert.That(codes.Codes, Is.Not.Empty);
         host.Time.Advance(TimeSpan.FromMinutes(1));
         return host;

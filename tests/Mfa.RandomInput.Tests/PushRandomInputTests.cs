@@ -21,7 +21,7 @@ namespace Mfa.RandomInput.Tests;
 public sealed class PushRandomInputTests
 {
     private static readonly MfaUser s_alice = new("alice", "Alice");
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1767225600));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1767225600));
     private ECDsa _serverKey = null!;
     private ServiceProvider _provider = null!;
     private PushDevice _phone = null!;
@@ -49,7 +49,7 @@ public sealed class PushRandomInputTests
         _phone = PushDevice.Create(withUvKey: true, _time);
         var (enrollmentId, token, link) = await DeviceEnrollmentAsync(_phone);
         var response = new PushEnrollmentResponse(token);
-        var completed = await Mfa.CompleteEnrollmentAsync(s_alice, enrollmentId, response);
+        var completed = await Mfa.CompleteEnrollmentAsync(Verified, enrollmentId, response);
         Assert.That(completed.Succeeded, Is.True, completed.Message);
         Assert.That(_phone.CompleteEnrollment(link, response.DeviceResponseJson!), Is.EqualTo(PushDeviceError.None));
     }
@@ -69,7 +69,7 @@ public sealed class PushRandomInputTests
             var (enrollmentId, token, _) = await DeviceEnrollmentAsync(_phone);
             var mutated = random.Current = random.Chance(80) ? random.Mutate(token) : random.Text(256);
             var before = await StoreSnapshot.TakeAsync(_provider, s_alice.Id);
-            var result = await Mfa.CompleteEnrollmentAsync(s_alice, random.Chance(90) ? enrollmentId : random.Text(), new PushEnrollmentResponse(mutated));
+            var result = await Mfa.CompleteEnrollmentAsync(Verified, random.Chance(90) ? enrollmentId : random.Text(), new PushEnrollmentResponse(mutated));
             if (!result.Succeeded)
             {
                 Assert.That(await StoreSnapshot.TakeAsync(_provider, s_alice.Id), Is.EqualTo(before));
@@ -106,9 +106,12 @@ public sealed class PushRandomInputTests
         });
     }
 
+    /// <summary>Alice with a fresh proof: a second factor's enrollment needs one.</summary>
+    private MfaUser Verified => s_alice with { LastVerifiedAt = _time.GetUtcNow() };
+
     private async Task<(string EnrollmentId, string Token, PushEnrollmentLink Link)> DeviceEnrollmentAsync(PushDevice device)
     {
-        var start = await Mfa.BeginEnrollmentAsync(s_alice, new PushEnrollmentRequest { AccountLabel = "alice@example.com" });
+        var start = await Mfa.BeginEnrollmentAsync(Verified, new PushEnrollmentRequest { AccountLabel = "alice@example.com" });
         Assert.That(PushEnrollmentLink.TryParse(start.Prompt!.EnrollmentUri, out var link, out _), Is.True);
         var token = device.CreateEnrollmentRequest(link!, new PushDeviceInfo("android", "Test phone", "1.0", "16"), DevicePushAddress.InProcess("phone"));
         return (start.EnrollmentId!, token, link!);

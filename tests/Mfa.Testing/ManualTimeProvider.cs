@@ -2,9 +2,10 @@ namespace Mfa.Testing;
 
 /// <summary>A <see cref="TimeProvider"/> that only moves when a test moves it.</summary>
 /// <remarks>
-/// OBSOLETE (issue #14): every test project uses <c>Microsoft.Extensions.Time.Testing.FakeTimeProvider</c> instead, except
-/// tests/Mfa.Push.Tests and tests/Mfa.Duo.Tests, which the <c>oob</c> branch converts. Delete this type once they have.
-/// Not marked <see cref="ObsoleteAttribute"/>: warnings are errors, so the attribute would break those two projects' build.
+/// Tests use <c>Microsoft.Extensions.Time.Testing.FakeTimeProvider</c>. This clock remains for the hosts that run real
+/// servers (tests/Mfa.AspNetCore.Tests, the Duo emulator in tests/Mfa.RandomInput.Tests): its <c>GetUtcNow</c> moves only
+/// when told, but its timers and delays run in real time, whereas FakeTimeProvider's would stay frozen and hang Kestrel's
+/// and the long-poll's waits until a test advanced the clock.
 /// </remarks>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
