@@ -45,6 +45,7 @@ internal static class RelationalStoreRegistration
         services.Replace(ServiceDescriptor.Singleton<IAttemptCounterStore>(sp => sp.GetRequiredService<RelationalAttemptCounterStore>()));
         services.Replace(ServiceDescriptor.Singleton<IRecoveryCodeStore, RelationalRecoveryCodeStore>());
         services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore, RelationalUserSettingsStore>());
+        services.Replace(ServiceDescriptor.Singleton<IEnrollmentStore, RelationalEnrollmentStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RelationalStoreMaintenance>());
         return builder;
     }

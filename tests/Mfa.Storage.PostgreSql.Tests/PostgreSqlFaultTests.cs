@@ -1,7 +1,7 @@
-using System.Data.Common;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
+using Mfa.Core.Storage;
 using Mfa.Specification.Service;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace Mfa.Storage.PostgreSql.Tests;
 
-/// <summary>Store faults reach the host as exceptions, never as a verification result, and leave no partial write.</summary>
+/// <summary>Store faults reach the host as <see cref="MfaFailureReason.StoreUnavailable"/> (queries: <see cref="MfaStoreException"/>), never as a driver exception, success or wrong code, and leave no partial write.</summary>
 [TestFixture]
 public sealed class PostgreSqlFaultTests
 {
@@ -19,6 +19,8 @@ public sealed class PostgreSqlFaultTests
     private ServiceProvider? _server;
 
     private IMfaService Mfa => _server!.GetRequiredService<IMfaService>();
+
+    private MfaUser Fresh => s_alice.JustVerified(_server!.GetRequiredService<TimeProvider>());
 
     [SetUp]
     public void SetUp()
@@ -86,27 +88,29 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
-    public async Task GetStatusAsync_ServerUnreachable_ThrowsDbException()
+    public async Task GetStatusAsync_ServerUnreachable_ThrowsMfaStoreException()
     {
         await using var unreachable = Start("Host=127.0.0.1;Port=1;Username=postgres;Password=none;Timeout=2");
-        Assert.That(async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice), Throws.InstanceOf<DbException>());
+        Assert.That(
+            async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice),
+            Throws.TypeOf<MfaStoreException>().With.InnerException.InstanceOf<NpgsqlException>().And.Message.EqualTo("The MFA postgresql store is unavailable."));
     }
 
     [Test]
-    public async Task CompleteChallengeAsync_ServerUnreachable_ThrowsInsteadOfAResult()
+    public async Task CompleteChallengeAsync_ServerUnreachable_StoreUnavailable()
     {
         await using var unreachable = Start("Host=127.0.0.1;Port=1;Username=postgres;Password=none;Timeout=2");
         var mfa = unreachable.GetRequiredService<IMfaService>();
-        Assert.That(async () => await mfa.CompleteChallengeAsync(s_alice, "any", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16])), Throws.InstanceOf<DbException>());
+        Assert.That((await mfa.CompleteChallengeAsync(s_alice, "AAAAAAAAAAAAAAAAAAAAAA", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16]))).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
     }
 
     [Test]
-    public async Task CompleteChallengeAsync_ChallengeRowLockedPastTheTimeout_ThrowsAndConsumesNothing()
+    public async Task CompleteChallengeAsync_ChallengeRowLockedPastTheTimeout_StoreUnavailableAndConsumesNothing()
     {
         var (challengeId, nonce) = await BeginProbeAsync();
         var blocker = await LockRowsAsync("challenges", "user_id");
 
-        Assert.That(async () => await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce), Throws.InstanceOf<DbException>());
+        Assert.That((await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         var retried = await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce);
@@ -114,12 +118,12 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
-    public async Task GenerateRecoveryCodesAsync_SetRowLockedPastTheTimeout_ThrowsAndKeepsTheOldSet()
+    public async Task GenerateRecoveryCodesAsync_SetRowLockedPastTheTimeout_StoreUnavailableAndKeepsTheOldSet()
     {
         var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
         var blocker = await LockRowsAsync("recovery_code_sets", "user_id");
 
-        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+        Assert.That((await Mfa.GenerateRecoveryCodesAsync(Fresh)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         Assert.That((await Mfa.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(old.Codes.Count));
@@ -134,7 +138,7 @@ public sealed class PostgreSqlFaultTests
         var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
         var blocker = await LockRowsAsync("recovery_codes", "user_id");
 
-        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+        Assert.That((await Mfa.GenerateRecoveryCodesAsync(Fresh)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         Assert.That((await Mfa.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(old.Codes.Count));
@@ -142,12 +146,12 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
-    public async Task RedeemRecoveryCodeAsync_StatementTimesOut_ThrowsInsteadOfAResult()
+    public async Task RedeemRecoveryCodeAsync_StatementTimesOut_StoreUnavailable()
     {
         var codes = await Mfa.GenerateRecoveryCodesAsync(s_alice);
         var blocker = await LockRowsAsync("recovery_codes", "user_id");
 
-        Assert.That(async () => await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn), Throws.InstanceOf<DbException>());
+        Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn)).Succeeded, Is.True);

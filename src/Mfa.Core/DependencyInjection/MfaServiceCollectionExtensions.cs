@@ -1,6 +1,7 @@
 using Mfa.Core;
 using Mfa.Core.Secrets;
 using Mfa.Core.Service;
+using Mfa.Core.Storage;
 using Mfa.Core.Throttling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class MfaServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.TryAddSingleton<IMfaClientRateLimiter, FixedWindowClientRateLimiter>();
+        services.TryAddSingleton<IEnrollmentStore, SequentialEnrollmentStore>();
         services.TryAddSingleton<IMfaService, MfaService>();
         return new MfaBuilder(services);
     }

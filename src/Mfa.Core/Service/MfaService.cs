@@ -28,6 +28,7 @@ internal sealed partial class MfaService : IMfaService
     private readonly IReplayGuardStore _replayGuard;
     private readonly IRecoveryCodeStore _recoveryCodes;
     private readonly IUserSettingsStore _userSettings;
+    private readonly IEnrollmentStore _enrollments;
     private readonly IMfaClientRateLimiter _clientLimiter;
     private readonly LockoutGuard _lockout;
     private readonly IOptions<MfaOptions> _options;
@@ -45,7 +46,8 @@ internal sealed partial class MfaService : IMfaService
         IMfaClientRateLimiter clientLimiter,
         IOptions<MfaOptions> options,
         TimeProvider time,
-        ILogger<MfaService> logger)
+        ILogger<MfaService> logger,
+        IEnrollmentStore enrollments)
     {
         ArgumentNullException.ThrowIfNull(factors);
         _factors = factors.ToDictionary(f => f.Kind, StringComparer.Ordinal);
@@ -54,6 +56,7 @@ internal sealed partial class MfaService : IMfaService
         _replayGuard = replayGuard;
         _recoveryCodes = recoveryCodes;
         _userSettings = userSettings;
+        _enrollments = enrollments;
         _clientLimiter = clientLimiter;
         _options = options;
         _time = time;
