@@ -116,6 +116,12 @@ internal sealed partial class MfaService
         var completed = await factor.CompleteEnrollmentAsync(context, pending.State, response, cancellationToken).ConfigureAwait(false);
         if (!completed.Succeeded)
         {
+            if (completed.ConsumesEnrollment)
+            {
+                // The factor declared the attempt final (a registration that failed verification): spent, like a challenge.
+                await _challenges.TryConsumeAsync(enrollmentId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
             return EnrollmentFailed(user.Id, kind, enrollmentId, completed.FailureReason, completed.Message);
         }
 
@@ -140,7 +146,7 @@ internal sealed partial class MfaService
 
         if (state == PendingChallengeState.Consumed)
         {
-            return await StoredByEarlierAttemptAsync(user, kind, enrollmentId, record.Id, cancellationToken).ConfigureAwait(false);
+            return await StoredByEarlierAttemptAsync(user, kind, enrollmentId, record, cancellationToken).ConfigureAwait(false);
         }
 
         // One unit: consume the enrollment, store the record, record its first code's step (the enrollment code can never
@@ -152,7 +158,7 @@ internal sealed partial class MfaService
                 return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.AlreadyEnrolled, message: null);
             case EnrollmentCommitOutcome.EnrollmentNotUsable:
                 // A racing completion (or this call's own earlier attempt) got there first.
-                return await StoredByEarlierAttemptAsync(user, kind, enrollmentId, record.Id, cancellationToken).ConfigureAwait(false);
+                return await StoredByEarlierAttemptAsync(user, kind, enrollmentId, record, cancellationToken).ConfigureAwait(false);
         }
 
         var stored = record with { Name = name };
@@ -169,10 +175,10 @@ internal sealed partial class MfaService
     }
 
     /// <summary>The result of an enrollment that was completed before: the record it stored, else "already used".</summary>
-    private async Task<MfaOperationResult> StoredByEarlierAttemptAsync(MfaUser user, string kind, string enrollmentId, string recordId, CancellationToken cancellationToken)
+    private async Task<MfaOperationResult> StoredByEarlierAttemptAsync(MfaUser user, string kind, string enrollmentId, AuthenticatorRecord record, CancellationToken cancellationToken)
     {
-        var same = await _authenticators.FindByIdAsync(recordId, cancellationToken).ConfigureAwait(false);
-        if (same is null || same.UserId != user.Id || same.Kind != kind)
+        var same = await _authenticators.FindByIdAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        if (same is null || same.UserId != user.Id || same.Kind != kind || same.CredentialId != record.CredentialId)
         {
             return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.ChallengeAlreadyUsed, message: null);
         }
