@@ -156,4 +156,34 @@ public sealed class PostgreSqlFaultTests
         await ReleaseAsync(blocker);
         Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn)).Succeeded, Is.True);
     }
+
+    [Test]
+    public async Task CompleteChallengeAsync_BackendTerminatedMidSession_StoreUnavailableThenTheSameAnswerSucceedsOnce()
+    {
+        var application = "mfa-fault-" + Guid.NewGuid().ToString("N")[..12];
+        await using var server = Start(_schema!.ServerConnectionString + ";Application Name=" + application);
+        var mfa = server.GetRequiredService<IMfaService>();
+        await ProbeFlow.EnrollAsync(mfa, s_alice);
+        var (challengeId, nonce) = await ProbeFlow.BeginAsync(mfa, s_alice);
+
+        // Every backend of this server's pool is terminated (57P01), as an administrator or a failover would.
+        await using (var admin = new NpgsqlConnection(_schema.ServerConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @app", admin);
+            kill.Parameters.AddWithValue("app", application);
+            Assert.That(Convert.ToInt64(await kill.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
+        }
+
+        var faulted = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
+        var retried = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
+        var again = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(faulted.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
+            Assert.That(retried.Succeeded, Is.True, retried.ToString());
+            Assert.That(again.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+        }
+    }
 }
