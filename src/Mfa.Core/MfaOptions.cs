@@ -54,6 +54,13 @@ public sealed class MfaOptions
     /// <value>Default 5 minutes; 10 seconds to 1 day.</value>
     public TimeSpan RecentVerificationMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often the maintenance service (registered by <c>AddMfa</c>) purges expired pending challenges and enrollments.
+    /// <see cref="TimeSpan.Zero"/> turns it off (a host that sweeps on its own schedule).
+    /// </summary>
+    /// <value>Default 1 minute; zero, or 1 second to 1 day.</value>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many recovery codes a set holds.</summary>
     /// <value>Default 10; 1 to 50.</value>
     public int RecoveryCodeCount { get; set; } = 10;

@@ -23,6 +23,7 @@ internal static class MfaOptionsConfiguration
         Read(section, nameof(MfaOptions.EnrollmentGracePeriod), options, v => options.EnrollmentGracePeriod = v);
         Read(section, nameof(MfaOptions.ThrottleWindow), options, v => options.ThrottleWindow = v);
         Read(section, nameof(MfaOptions.RecentVerificationMaxAge), options, v => options.RecentVerificationMaxAge = v);
+        Read(section, nameof(MfaOptions.SweepInterval), options, v => options.SweepInterval = v);
         Read(section, nameof(MfaOptions.ThrottleMaxFailures), options, (int v) => options.ThrottleMaxFailures = v);
         Read(section, nameof(MfaOptions.HardLockThreshold), options, (int v) => options.HardLockThreshold = v);
         Read(section, nameof(MfaOptions.AnonymousBeginsPerMinute), options, (int v) => options.AnonymousBeginsPerMinute = v);

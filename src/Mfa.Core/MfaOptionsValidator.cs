@@ -14,6 +14,11 @@ internal sealed class MfaOptionsValidator : IValidateOptions<MfaOptions>
         Range(result, options.EnrollmentGracePeriod, TimeSpan.Zero, TimeSpan.FromDays(90), nameof(MfaOptions.EnrollmentGracePeriod));
         Range(result, options.ThrottleWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(MfaOptions.ThrottleWindow));
         Range(result, options.RecentVerificationMaxAge, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1), nameof(MfaOptions.RecentVerificationMaxAge));
+        if (options.SweepInterval != TimeSpan.Zero)
+        {
+            Range(result, options.SweepInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), nameof(MfaOptions.SweepInterval));
+        }
+
         Range(result, options.ThrottleMaxFailures, 1, 1000, nameof(MfaOptions.ThrottleMaxFailures));
         Range(result, options.HardLockThreshold, 1, 100, nameof(MfaOptions.HardLockThreshold));
         Range(result, options.AnonymousBeginsPerMinute, 1, 10_000, nameof(MfaOptions.AnonymousBeginsPerMinute));

@@ -99,6 +99,26 @@ internal sealed class PostgreSqlDatabase : RelationalDatabase
         }
     }
 
+    /// <summary>
+    /// Availability faults: anything Npgsql raises that is not a server error (connection refused, reset, closed stream,
+    /// timeout, pool exhausted), and server errors of classes 08 (connection), 53 (insufficient resources), 58 (system / I/O),
+    /// 57P01–57P03 (admin or crash shutdown, cannot connect now), 57014 (statement timeout), 55P03 (lock timeout),
+    /// 40001 / 40P01 (serialization failure, deadlock). Every store statement is safe to retry after them.
+    /// </summary>
+    protected override bool IsTransientFault(Exception exception) => exception switch
+    {
+        PostgresException server => IsTransientSqlState(server.SqlState),
+        NpgsqlException => true,
+        TimeoutException or IOException or System.Net.Sockets.SocketException => true,
+        _ => false,
+    };
+
+    internal static bool IsTransientSqlState(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal)
+        || state.StartsWith("53", StringComparison.Ordinal)
+        || state.StartsWith("58", StringComparison.Ordinal)
+        || state is "57P01" or "57P02" or "57P03" or "57014" or "55P03" or "40001" or "40P01";
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await _dataSource.DisposeAsync().ConfigureAwait(false);

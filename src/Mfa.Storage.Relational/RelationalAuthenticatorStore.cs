@@ -46,6 +46,9 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         _delete = $"DELETE FROM {table} WHERE id = @id AND version = @version";
     }
 
+    /// <summary>The insert <see cref="TryCreateAsync"/> runs (for the enrollment transaction).</summary>
+    internal SqlStatement CreateStatement => _create;
+
     public Task<AuthenticatorRecord?> TryCreateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -108,7 +111,7 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         return await _database.ExecuteAsync(_delete, c => c.With("@id", id).With("@version", expectedVersion), cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private static DbCommand AddFields(DbCommand command, AuthenticatorRecord record) => command
+    internal static DbCommand AddFields(DbCommand command, AuthenticatorRecord record) => command
         .With("@id", record.Id)
         .With("@user_id", record.UserId)
         .With("@kind", record.Kind)

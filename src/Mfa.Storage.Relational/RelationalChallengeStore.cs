@@ -60,6 +60,9 @@ internal sealed class RelationalChallengeStore : IChallengeStore
         _sweep = $"DELETE FROM {table} WHERE expires_at <= @now";
     }
 
+    /// <summary>The conditional consume <see cref="TryConsumeAsync"/> runs (for the enrollment transaction).</summary>
+    internal SqlStatement ConsumeStatement => _consume;
+
     public async Task CreateAsync(PendingChallenge challenge, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(challenge);
@@ -135,7 +138,7 @@ internal sealed class RelationalChallengeStore : IChallengeStore
     public Task<int> SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         _database.ExecuteAsync(_sweep, c => c.With("@now", now), cancellationToken);
 
-    private static DbCommand AddBinding(DbCommand command, ChallengeBinding binding) => command
+    internal static DbCommand AddBinding(DbCommand command, ChallengeBinding binding) => command
         .With("@user_id", binding.UserId)
         .With("@factor_kind", binding.FactorKind)
         .With("@authenticator_id", binding.AuthenticatorId)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Mfa.Core.Storage;
 using Mfa.Storage.Relational.Migrations;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,8 @@ namespace Mfa.Storage.Relational;
 /// <remarks>
 /// All store statements are shared between providers: they use only SQL that SQLite (3.39+) and PostgreSQL (12+) both
 /// accept (<c>ON CONFLICT</c>, <c>RETURNING</c>, <c>IS NOT DISTINCT FROM</c>), times as UTC unix milliseconds.
+/// Every store statement runs through <see cref="QueryAsync{T}"/> or a write transaction, where the provider's availability
+/// faults (<see cref="IsTransientFault"/>) become <see cref="MfaStoreException"/>: one mapping for all stores.
 /// </remarks>
 internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
 {
@@ -153,6 +156,10 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
                 }
             }
         }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
         finally
         {
             gate?.Release();
@@ -239,6 +246,10 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
                     return result;
                 }
             }
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
         }
         finally
         {
@@ -385,6 +396,14 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Whether a driver exception is a fault of the store's availability (connection refused or lost, server shutting
+    /// down, busy, I/O error, timeout) rather than of the statement: such faults become <see cref="MfaStoreException"/>.
+    /// </summary>
+    /// <param name="exception">The exception a store operation threw.</param>
+    /// <returns><see langword="true"/> for an availability fault.</returns>
+    protected abstract bool IsTransientFault(Exception exception);
+
     /// <summary>Opens a raw connection (no schema check) and prepares the session.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The open connection.</returns>
@@ -426,6 +445,12 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
             _readyGate.Dispose();
         }
     }
+
+    private bool IsUnavailable(Exception exception, CancellationToken cancellationToken) =>
+        exception is not (MfaStoreException or OperationCanceledException) && !cancellationToken.IsCancellationRequested && IsTransientFault(exception);
+
+    /// <summary>The typed fault; the message names only the provider (the driver's may name hosts or values).</summary>
+    private MfaStoreException Unavailable(Exception exception) => new($"The MFA {ProviderName} store is unavailable.", exception);
 
     private static partial class Log
     {

@@ -27,6 +27,9 @@ internal sealed class RelationalReplayGuardStore : IReplayGuardStore
         _read = SqlStatement.Read($"SELECT last_step FROM {table} WHERE authenticator_id = @authenticator_id");
     }
 
+    /// <summary>The forward-only advance <see cref="TryAdvanceStepAsync"/> runs (for the enrollment transaction).</summary>
+    internal SqlStatement AdvanceStatement => _advance;
+
     public async Task<bool> TryAdvanceStepAsync(string authenticatorId, long timeStep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(authenticatorId);

@@ -48,6 +48,7 @@ internal static class RelationalStoreRegistration
         services.Replace(ServiceDescriptor.Singleton<IUserSettingsStore>(sp => sp.GetRequiredService<RelationalUserSettingsStore>()));
         services.Replace(ServiceDescriptor.Singleton<IMfaUserDirectory>(sp => sp.GetRequiredService<RelationalUserSettingsStore>()));
         services.Replace(ServiceDescriptor.Singleton<ISignInStore, RelationalSignInStore>());
+        services.Replace(ServiceDescriptor.Singleton<IEnrollmentStore, RelationalEnrollmentStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RelationalStoreMaintenance>());
         return builder;
     }

@@ -90,6 +90,17 @@ internal sealed class SqliteDatabase : RelationalDatabase
         await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Availability faults: SQLITE_BUSY (5) and SQLITE_LOCKED (6) past the busy timeout, SQLITE_IOERR (10), SQLITE_FULL (13)
+    /// and SQLITE_CANTOPEN (14), and a timed-out command. Constraint and schema errors are bugs, not faults: they propagate.
+    /// </summary>
+    protected override bool IsTransientFault(Exception exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 10 or 13 or 14,
+        TimeoutException or IOException => true,
+        _ => false,
+    };
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -134,7 +134,11 @@ internal sealed partial class WebAuthnFactor
                 WebAuthnLog.RegistrationModelRefused(_logger, user.Id, refused.Aaguid, refused.Description, refused.RefusedStatus ?? refused.Status ?? "unknown");
             }
 
-            return EnrollmentCompleteResult.Failure(verified.FailureReason, verified.Message);
+            // A completed attempt that failed verification (wrong type, origin, signature, policy) spends the registration
+            // challenge, as a failed assertion spends its challenge; only a response that is not one at all leaves it usable.
+            return verified.FailureReason == MfaFailureReason.MalformedInput
+                ? EnrollmentCompleteResult.Failure(verified.FailureReason, verified.Message)
+                : EnrollmentCompleteResult.FinalFailure(verified.FailureReason, verified.Message);
         }
 
         // Verify that the credentialId is not yet registered for any user (§7.1; prevents registering a victim's credential):
@@ -144,7 +148,7 @@ internal sealed partial class WebAuthnFactor
         if (context.Existing.Any(r => string.Equals(r.CredentialId, info.Id, StringComparison.Ordinal)))
         {
             WebAuthnLog.CredentialAlreadyRegistered(_logger, user.Id);
-            return EnrollmentCompleteResult.Failure(MfaFailureReason.AlreadyEnrolled, "This credential is already registered.");
+            return EnrollmentCompleteResult.FinalFailure(MfaFailureReason.AlreadyEnrolled, "This credential is already registered.");
         }
 
         var data = new WebAuthnCredentialData

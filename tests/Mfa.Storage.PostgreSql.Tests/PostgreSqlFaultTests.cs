@@ -1,7 +1,7 @@
-using System.Data.Common;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
+using Mfa.Core.Storage;
 using Mfa.Specification.Service;
 using Mfa.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace Mfa.Storage.PostgreSql.Tests;
 
-/// <summary>Store faults reach the host as exceptions, never as a verification result, and leave no partial write.</summary>
+/// <summary>Store faults reach the host as <see cref="MfaFailureReason.StoreUnavailable"/> (queries: <see cref="MfaStoreException"/>), never as a driver exception, success or wrong code, and leave no partial write.</summary>
 [TestFixture]
 public sealed class PostgreSqlFaultTests
 {
@@ -20,6 +20,8 @@ public sealed class PostgreSqlFaultTests
     private ServiceProvider? _server;
 
     private IMfaService Mfa => _server!.GetRequiredService<IMfaService>();
+
+    private MfaUser Fresh => s_alice.JustVerified(_server!.GetRequiredService<TimeProvider>());
 
     [SetUp]
     public void SetUp()
@@ -87,27 +89,29 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
-    public async Task GetStatusAsync_ServerUnreachable_ThrowsDbException()
+    public async Task GetStatusAsync_ServerUnreachable_ThrowsMfaStoreException()
     {
         await using var unreachable = Start("Host=127.0.0.1;Port=1;Username=postgres;Password=none;Timeout=2");
-        Assert.That(async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice), Throws.InstanceOf<DbException>());
+        Assert.That(
+            async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice),
+            Throws.TypeOf<MfaStoreException>().With.InnerException.InstanceOf<NpgsqlException>().And.Message.EqualTo("The MFA postgresql store is unavailable."));
     }
 
     [Test]
-    public async Task CompleteChallengeAsync_ServerUnreachable_ThrowsInsteadOfAResult()
+    public async Task CompleteChallengeAsync_ServerUnreachable_StoreUnavailable()
     {
         await using var unreachable = Start("Host=127.0.0.1;Port=1;Username=postgres;Password=none;Timeout=2");
         var mfa = unreachable.GetRequiredService<IMfaService>();
-        Assert.That(async () => await mfa.CompleteChallengeAsync(s_alice, "any", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16])), Throws.InstanceOf<DbException>());
+        Assert.That((await mfa.CompleteChallengeAsync(s_alice, "AAAAAAAAAAAAAAAAAAAAAA", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16]))).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
     }
 
     [Test]
-    public async Task CompleteChallengeAsync_ChallengeRowLockedPastTheTimeout_ThrowsAndConsumesNothing()
+    public async Task CompleteChallengeAsync_ChallengeRowLockedPastTheTimeout_StoreUnavailableAndConsumesNothing()
     {
         var (challengeId, nonce) = await BeginProbeAsync();
         var blocker = await LockRowsAsync("challenges", "user_id");
 
-        Assert.That(async () => await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce), Throws.InstanceOf<DbException>());
+        Assert.That((await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         var retried = await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce);
@@ -115,7 +119,7 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
-    public async Task CompleteChallengeAsync_WriteBackTimesOutOnACounterRow_ThrowsAndWritesNothingOfIt()
+    public async Task CompleteChallengeAsync_WriteBackTimesOutOnACounterRow_StoreUnavailableAndWritesNothingOfIt()
     {
         // The write-back is one statement (last use, counter resets): when its DELETE of the authenticator's counter waits
         // on another server's lock past the timeout, the whole statement rolls back, so the record keeps no last use and the
@@ -133,7 +137,8 @@ public sealed class PostgreSqlFaultTests
             Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(1));
         }
 
-        Assert.That(async () => await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce), Throws.InstanceOf<DbException>());
+        var outcome = await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce);
+        Assert.That(outcome.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         var status = await Mfa.GetStatusAsync(s_alice);
@@ -141,13 +146,12 @@ public sealed class PostgreSqlFaultTests
         Assert.That(await _schema.AdminAsync($"SELECT failures FROM \"{_schema.Schema}\".mfa_attempt_counters WHERE counter_key = 'authenticator:{authenticatorId}'"), Is.EqualTo(1));
     }
 
-    [Test]
-    public async Task GenerateRecoveryCodesAsync_SetRowLockedPastTheTimeout_ThrowsAndKeepsTheOldSet()
+    public async Task GenerateRecoveryCodesAsync_SetRowLockedPastTheTimeout_StoreUnavailableAndKeepsTheOldSet()
     {
         var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
         var blocker = await LockRowsAsync("recovery_code_sets", "user_id");
 
-        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+        Assert.That((await Mfa.GenerateRecoveryCodesAsync(Fresh)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         Assert.That((await Mfa.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(old.Codes.Count));
@@ -162,7 +166,7 @@ public sealed class PostgreSqlFaultTests
         var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
         var blocker = await LockRowsAsync("recovery_codes", "user_id");
 
-        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+        Assert.That((await Mfa.GenerateRecoveryCodesAsync(Fresh)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         Assert.That((await Mfa.GetStatusAsync(s_alice)).RecoveryCodesRemaining, Is.EqualTo(old.Codes.Count));
@@ -170,14 +174,44 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
-    public async Task RedeemRecoveryCodeAsync_StatementTimesOut_ThrowsInsteadOfAResult()
+    public async Task RedeemRecoveryCodeAsync_StatementTimesOut_StoreUnavailable()
     {
         var codes = await Mfa.GenerateRecoveryCodesAsync(s_alice);
         var blocker = await LockRowsAsync("recovery_codes", "user_id");
 
-        Assert.That(async () => await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn), Throws.InstanceOf<DbException>());
+        Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn)).FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         await ReleaseAsync(blocker);
         Assert.That((await Mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn)).Succeeded, Is.True);
+    }
+
+    [Test]
+    public async Task CompleteChallengeAsync_BackendTerminatedMidSession_StoreUnavailableThenTheSameAnswerSucceedsOnce()
+    {
+        var application = "mfa-fault-" + Guid.NewGuid().ToString("N")[..12];
+        await using var server = Start(_schema!.ServerConnectionString + ";Application Name=" + application);
+        var mfa = server.GetRequiredService<IMfaService>();
+        await ProbeFlow.EnrollAsync(mfa, s_alice);
+        var (challengeId, nonce) = await ProbeFlow.BeginAsync(mfa, s_alice);
+
+        // Every backend of this server's pool is terminated (57P01), as an administrator or a failover would.
+        await using (var admin = new NpgsqlConnection(_schema.ServerConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @app", admin);
+            kill.Parameters.AddWithValue("app", application);
+            Assert.That(Convert.ToInt64(await kill.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
+        }
+
+        var faulted = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
+        var retried = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
+        var again = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(faulted.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
+            Assert.That(retried.Succeeded, Is.True, retried.ToString());
+            Assert.That(again.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+        }
     }
 }

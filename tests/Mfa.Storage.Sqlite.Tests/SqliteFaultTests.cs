@@ -1,7 +1,7 @@
-using System.Data.Common;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
+using Mfa.Core.Storage;
 using Mfa.Specification.Service;
 using Mfa.Testing;
 using Microsoft.Data.Sqlite;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Storage.Sqlite.Tests;
 
-/// <summary>Store faults reach the host as exceptions, never as a verification result, and leave no partial write.</summary>
+/// <summary>Store faults reach the host as <see cref="MfaFailureReason.StoreUnavailable"/> (queries: <see cref="MfaStoreException"/>), never as a driver exception, success or wrong code, and leave no partial write.</summary>
 [TestFixture]
 public sealed class SqliteFaultTests
 {
@@ -63,27 +63,31 @@ public sealed class SqliteFaultTests
     }
 
     [Test]
-    public async Task GetStatusAsync_DatabaseCannotBeOpened_ThrowsDbException()
+    public async Task GetStatusAsync_DatabaseCannotBeOpened_ThrowsMfaStoreException()
     {
         await using var unreachable = Start("Data Source=" + Path.Combine(_file.Folder, "missing-folder", "mfa.db") + ";Mode=ReadWrite");
-        Assert.That(async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice), Throws.InstanceOf<DbException>());
+        Assert.That(
+            async () => await unreachable.GetRequiredService<IMfaService>().GetStatusAsync(s_alice),
+            Throws.TypeOf<MfaStoreException>().With.InnerException.InstanceOf<SqliteException>().And.Message.EqualTo("The MFA sqlite store is unavailable."));
     }
 
     [Test]
-    public async Task CompleteChallengeAsync_DatabaseCannotBeOpened_ThrowsInsteadOfAResult()
+    public async Task CompleteChallengeAsync_DatabaseCannotBeOpened_StoreUnavailable()
     {
         await using var unreachable = Start("Data Source=" + Path.Combine(_file.Folder, "missing-folder", "mfa.db") + ";Mode=ReadWrite");
         var mfa = unreachable.GetRequiredService<IMfaService>();
-        Assert.That(async () => await mfa.CompleteChallengeAsync(s_alice, "any", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16])), Throws.InstanceOf<DbException>());
+        var result = await mfa.CompleteChallengeAsync(s_alice, "AAAAAAAAAAAAAAAAAAAAAA", MfaPurpose.SignIn, new ProbeChallengeResponse(new byte[16]));
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
     }
 
     [Test]
-    public async Task CompleteChallengeAsync_WriteLockHeldPastTheTimeout_ThrowsAndConsumesNothing()
+    public async Task CompleteChallengeAsync_WriteLockHeldPastTheTimeout_StoreUnavailableAndConsumesNothing()
     {
         var (challengeId, nonce) = await BeginProbeAsync();
         var blocker = await HoldWriteLockAsync();
 
-        Assert.That(async () => await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce), Throws.InstanceOf<DbException>());
+        var faulted = await ProbeFlow.AnswerAsync(Mfa, s_alice, challengeId, nonce);
+        Assert.That(faulted.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
 
         var connection = blocker.Connection!;
         await blocker.DisposeAsync();
@@ -93,12 +97,14 @@ public sealed class SqliteFaultTests
     }
 
     [Test]
-    public async Task GenerateRecoveryCodesAsync_WriteLockHeldPastTheTimeout_ThrowsAndKeepsTheOldSet()
+    public async Task GenerateRecoveryCodesAsync_WriteLockHeldPastTheTimeout_StoreUnavailableAndKeepsTheOldSet()
     {
         var old = await Mfa.GenerateRecoveryCodesAsync(s_alice);
         var blocker = await HoldWriteLockAsync();
 
-        Assert.That(async () => await Mfa.GenerateRecoveryCodesAsync(s_alice), Throws.InstanceOf<DbException>());
+        var faulted = await Mfa.GenerateRecoveryCodesAsync(s_alice.JustVerified(_server.GetRequiredService<TimeProvider>()));
+        Assert.That(faulted.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
+        Assert.That(faulted.Codes, Is.Empty);
 
         var connection = blocker.Connection!;
         await blocker.DisposeAsync();

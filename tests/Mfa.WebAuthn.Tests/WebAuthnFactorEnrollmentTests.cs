@@ -224,6 +224,44 @@ public sealed class WebAuthnFactorEnrollmentTests
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
 
+    private static readonly Dictionary<string, (Action<RegistrationCeremony> Break, MfaFailureReason Reason)> s_brokenRegistrations = new()
+    {
+        ["wrong type"] = (c => c.Type = "webauthn.get", MfaFailureReason.WrongType),
+        ["bad origin"] = (c => c.Origin = "https://evil.example", MfaFailureReason.OriginNotAllowed),
+        ["other relying party"] = (c => c.RpId = "evil.example", MfaFailureReason.RelyingPartyMismatch),
+        ["policy: user not present"] = (c => c.Flags &= ~AuthenticatorDataFlags.UserPresent, MfaFailureReason.UserPresenceRequired),
+    };
+
+    [TestCase("wrong type")]
+    [TestCase("bad origin")]
+    [TestCase("other relying party")]
+    [TestCase("policy: user not present")]
+    public async Task CompleteEnrollmentAsync_FailedVerification_ConsumesTheRegistrationLikeAChallenge(string broken)
+    {
+        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var bad = _key.Register(optionsJson);
+        s_brokenRegistrations[broken].Break(bad);
+
+        var failed = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(bad.ToJson()));
+        var retried = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson()));
+
+        Assert.That(failed.FailureReason, Is.EqualTo(s_brokenRegistrations[broken].Reason));
+        Assert.That(retried.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+        Assert.That(await _host.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Is.Empty);
+    }
+
+    [Test]
+    public async Task CompleteEnrollmentAsync_NotAResponseAtAll_LeavesTheRegistrationUsable()
+    {
+        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+
+        var garbage = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse("{not json"));
+        var retried = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson()));
+
+        Assert.That(garbage.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
+        Assert.That(retried.Succeeded, Is.True, retried.Message);
+    }
+
     [Test]
     public async Task CompleteEnrollment_OtherRpIdHash_FailsRelyingPartyMismatch()
     {
@@ -438,15 +476,21 @@ public sealed class WebAuthnFactorEnrollmentTests
     }
 
     [Test]
-    public async Task CompleteEnrollment_SameCeremonyTwice_SecondFails()
+    public async Task CompleteEnrollment_SameCeremonyTwice_SecondSaysAlreadyEnrolledAndStoresNothingMore()
     {
         var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
         var response = new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson());
-        await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
+        var first = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
 
         var second = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
+        using var other = new TestAuthenticator(WebAuthnHarness.Origin);
+        var otherCredential = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(other.Register(optionsJson).ToJson()));
 
-        Assert.That(second.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+        // The caller of a retry hears what is stored (the credential is registered); any other response finds it spent.
+        Assert.That(first.Succeeded, Is.True, first.Message);
+        Assert.That(second.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
+        Assert.That(otherCredential.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
+        Assert.That(await _host.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Has.Count.EqualTo(1));
     }
 
     [Test]

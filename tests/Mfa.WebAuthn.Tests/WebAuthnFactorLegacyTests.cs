@@ -41,6 +41,19 @@ public sealed class WebAuthnFactorLegacyTests
     }
 
     [Test]
+    public async Task ImportAuthenticatorAsync_SecondKeyWithoutRecentProof_ReauthenticationRequiredAndNothingStored()
+    {
+        using var first = new TestAuthenticator(WebAuthnHarness.Origin);
+        await _host.EnrolledAsync(WebAuthnHarness.Alice, first);
+        var stale = WebAuthnHarness.Alice with { LastVerifiedAt = _host.Time.GetUtcNow() - TimeSpan.FromMinutes(6) };
+
+        var result = await _host.Mfa.ImportAuthenticatorAsync(stale, new LegacyU2fKey(_u2f.CredentialId, _u2f.CosePublicKey(), AppId));
+
+        Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ReauthenticationRequired));
+        Assert.That(await _host.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task ImportLegacyU2fKey_CoseKey_Succeeds()
     {
         var result = await _host.ImportLegacyU2fKeyAsync(WebAuthnHarness.Alice, new LegacyU2fKey(_u2f.CredentialId, _u2f.CosePublicKey(), AppId));

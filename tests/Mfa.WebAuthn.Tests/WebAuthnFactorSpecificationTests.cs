@@ -17,6 +17,8 @@ public sealed class WebAuthnFactorSpecificationTests : FactorSpecification<WebAu
 
     protected override string Kind => FactorKinds.WebAuthn;
 
+    protected override bool FailedEnrollmentCanBeRetried => false;
+
     [SetUp]
     public void SetUpKey() => _key = new TestAuthenticator(WebAuthnHarness.Origin);
 

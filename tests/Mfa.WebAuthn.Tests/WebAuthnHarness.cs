@@ -68,6 +68,8 @@ internal sealed class WebAuthnHarness : IDisposable
 
     public async Task<(string EnrollmentId, string OptionsJson)> BeginEnrollmentAsync(MfaUser user, WebAuthnAuthenticatorKind kind = WebAuthnAuthenticatorKind.SecurityKey)
     {
+        // The host enrolls a further authenticator only for a user who just verified (a first one needs no proof).
+        user = user.JustVerified(Time);
         var begun = await Mfa.BeginEnrollmentAsync(user, new WebAuthnEnrollmentRequest(kind));
         Assert.That(begun.Succeeded, Is.True, begun.Message);
         return (begun.EnrollmentId!, begun.Prompt!.OptionsJson);
@@ -79,7 +81,7 @@ internal sealed class WebAuthnHarness : IDisposable
         var (enrollmentId, optionsJson) = await BeginEnrollmentAsync(user, kind);
         var ceremony = authenticator.Register(optionsJson);
         change?.Invoke(ceremony);
-        return await Mfa.CompleteEnrollmentAsync(user, enrollmentId, new WebAuthnEnrollmentResponse(ceremony.ToJson()));
+        return await Mfa.CompleteEnrollmentAsync(user.JustVerified(Time), enrollmentId, new WebAuthnEnrollmentResponse(ceremony.ToJson()));
     }
 
     public async Task<string> EnrolledAsync(MfaUser user, TestAuthenticator authenticator, WebAuthnAuthenticatorKind kind = WebAuthnAuthenticatorKind.SecurityKey)
@@ -107,7 +109,7 @@ internal sealed class WebAuthnHarness : IDisposable
     public Task<MfaVerificationResult> CompletePasskeySignInAsync(string challengeId, WebAuthnChallengeResponse response) =>
         Mfa.CompleteDiscoverableChallengeAsync(challengeId, MfaPurpose.SignIn, response);
 
-    public Task<MfaOperationResult> ImportLegacyU2fKeyAsync(MfaUser user, LegacyU2fKey key) => Mfa.ImportAuthenticatorAsync(user, key);
+    public Task<MfaOperationResult> ImportLegacyU2fKeyAsync(MfaUser user, LegacyU2fKey key) => Mfa.ImportAuthenticatorAsync(user.JustVerified(Time), key);
 
     /// <summary>Signs <paramref name="user"/> in with <paramref name="authenticator"/>, letting the test break one thing.</summary>
     public async Task<MfaVerificationResult> SignInAsync(MfaUser user, TestAuthenticator authenticator, Action<AssertionCeremony>? change = null, ChallengeRequest<WebAuthnChallengePrompt>? request = null)

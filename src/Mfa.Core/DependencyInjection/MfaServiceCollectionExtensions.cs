@@ -1,9 +1,11 @@
 using Mfa.Core;
+using Mfa.Core.Maintenance;
 using Mfa.Core.Secrets;
 using Mfa.Core.Service;
 using Mfa.Core.Storage;
 using Mfa.Core.Throttling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,8 @@ public static class MfaServiceCollectionExtensions
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.TryAddSingleton<IMfaClientRateLimiter, FixedWindowClientRateLimiter>();
         services.TryAddSingleton<ISignInStore, ComposedSignInStore>();
+        services.TryAddSingleton<IEnrollmentStore, SequentialEnrollmentStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MfaMaintenanceService>());
         services.TryAddSingleton<IMfaService, MfaService>();
         return new MfaBuilder(services);
     }

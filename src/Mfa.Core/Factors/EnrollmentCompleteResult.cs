@@ -21,6 +21,9 @@ public sealed class EnrollmentCompleteResult : MfaResult
     /// </summary>
     public long? InitialReplayStep { get; private init; }
 
+    /// <summary>Whether this failure ends the enrollment (<see cref="FinalFailure"/>): the service consumes it.</summary>
+    public bool ConsumesEnrollment { get; private init; }
+
     /// <summary>An enrolled authenticator.</summary>
     /// <param name="authenticator">The new record.</param>
     /// <param name="initialReplayStep">A replay-guard step to record first (<see cref="InitialReplayStep"/>), or <see langword="null"/>.</param>
@@ -36,4 +39,14 @@ public sealed class EnrollmentCompleteResult : MfaResult
     /// <param name="message">A secret-free message.</param>
     /// <returns>The result.</returns>
     public static EnrollmentCompleteResult Failure(MfaFailureReason reason, string? message = null) => new(reason, message, null);
+
+    /// <summary>
+    /// A failure that ends the enrollment: the service consumes it, as it consumes a sign-in challenge on any completed
+    /// attempt (a WebAuthn registration that failed verification). <see cref="Failure"/> leaves it usable for a retry
+    /// (a mistyped first TOTP code).
+    /// </summary>
+    /// <param name="reason">Why.</param>
+    /// <param name="message">A safe message for the user; defaults to the reason's message.</param>
+    /// <returns>The result.</returns>
+    public static EnrollmentCompleteResult FinalFailure(MfaFailureReason reason, string? message = null) => new(reason, message, null) { ConsumesEnrollment = true };
 }

@@ -5,8 +5,9 @@ using Mfa.Core.Storage;
 namespace Mfa.Core.Service;
 
 /// <summary>
-/// Enrollment: begin validates the name and stores the factor's state; complete verifies, then stores the record (with its
-/// replay-guard step first) and consumes the enrollment. Completing it again after a fault returns the stored record.
+/// Enrollment: begin validates the name and stores the factor's state; complete verifies, then consumes the enrollment,
+/// stores the record and its replay-guard step as one unit (<see cref="IEnrollmentStore"/>). Completing it again after a
+/// fault returns the stored record.
 /// </summary>
 internal sealed partial class MfaService
 {
@@ -99,7 +100,10 @@ internal sealed partial class MfaService
         var binding = EnrollmentBinding(user.Id, kind);
         var pending = await _challenges.FindAsync(enrollmentId, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        if (pending is null || pending.Binding != binding || pending.StateAt(now) != PendingChallengeState.Begun)
+        // A consumed enrollment is still verified: if this very response stored its record before (a fault hid the
+        // success from the caller), completing it again returns that record.
+        var state = pending?.StateAt(now);
+        if (pending is null || pending.Binding != binding || state is not (PendingChallengeState.Begun or PendingChallengeState.Consumed))
         {
             return EnrollmentFailed(user.Id, kind, enrollmentId, Diagnose(pending, binding), message: null);
         }
@@ -112,6 +116,12 @@ internal sealed partial class MfaService
         var completed = await factor.CompleteEnrollmentAsync(context, pending.State, response, cancellationToken).ConfigureAwait(false);
         if (!completed.Succeeded)
         {
+            if (completed.ConsumesEnrollment)
+            {
+                // The factor declared the attempt final (a registration that failed verification): spent, like a challenge.
+                await _challenges.TryConsumeAsync(enrollmentId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
             return EnrollmentFailed(user.Id, kind, enrollmentId, completed.FailureReason, completed.Message);
         }
 
@@ -134,29 +144,47 @@ internal sealed partial class MfaService
             return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.MalformedInput, AuthenticatorNames.Rule);
         }
 
-        // The replay guard first: the record must never exist without it (the first TOTP code can never sign in).
-        if (completed.InitialReplayStep is { } step)
+        if (state == PendingChallengeState.Consumed)
         {
-            await _replayGuard.TryAdvanceStepAsync(record.Id, step, cancellationToken).ConfigureAwait(false);
+            return await StoredByEarlierAttemptAsync(user, kind, enrollmentId, record, cancellationToken).ConfigureAwait(false);
         }
 
-        var stored = await _authenticators.TryCreateAsync(record with { Name = name }, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        // One unit: consume the enrollment, store the record, record its first code's step (the enrollment code can never
+        // sign in). A fault leaves all of it or none of it.
+        var outcome = await _enrollments.TryCompleteAsync(enrollmentId, binding, record with { Name = name }, completed.InitialReplayStep, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        switch (outcome)
         {
-            // Completing the same enrollment again (after a fault, or racing itself) finds the record it stored.
-            var same = await _authenticators.FindByIdAsync(record.Id, cancellationToken).ConfigureAwait(false);
-            if (same is null || same.UserId != user.Id || same.Kind != kind)
-            {
+            case EnrollmentCommitOutcome.Duplicate:
                 return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.AlreadyEnrolled, message: null);
-            }
-
-            stored = same;
+            case EnrollmentCommitOutcome.EnrollmentNotUsable:
+                // A racing completion (or this call's own earlier attempt) got there first.
+                return await StoredByEarlierAttemptAsync(user, kind, enrollmentId, record, cancellationToken).ConfigureAwait(false);
         }
 
-        await _challenges.TryConsumeAsync(enrollmentId, binding, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await _lockout.RecordSuccessAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+        var stored = record with { Name = name };
+        await AfterDecisionAsync(
+            user.Id,
+            async () =>
+            {
+                await _lockout.RecordSuccessAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            fallback: false).ConfigureAwait(false);
         MfaLog.EnrollmentSucceeded(_logger, user.Id, kind, stored.Id);
         return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
+    }
+
+    /// <summary>The result of an enrollment that was completed before: the record it stored, else "already used".</summary>
+    private async Task<MfaOperationResult> StoredByEarlierAttemptAsync(MfaUser user, string kind, string enrollmentId, AuthenticatorRecord record, CancellationToken cancellationToken)
+    {
+        var same = await _authenticators.FindByIdAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        if (same is null || same.UserId != user.Id || same.Kind != kind || same.CredentialId != record.CredentialId)
+        {
+            return EnrollmentFailed(user.Id, kind, enrollmentId, MfaFailureReason.ChallengeAlreadyUsed, message: null);
+        }
+
+        MfaLog.EnrollmentSucceeded(_logger, user.Id, kind, same.Id);
+        return MfaOperationResult.Success(AuthenticatorInfo.From(same));
     }
 
     public Task<MfaOperationResult> ImportAuthenticatorAsync(MfaUser user, AuthenticatorImport import, CancellationToken cancellationToken = default) =>

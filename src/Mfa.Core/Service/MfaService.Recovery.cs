@@ -72,8 +72,14 @@ internal sealed partial class MfaService
             return MfaVerificationResult.Failure(user.Id, RecoveryCodeKind, purpose, reason);
         }
 
-        await _lockout.RecordSuccessAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
-        var remaining = await _recoveryCodes.CountRemainingAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var remaining = await AfterDecisionAsync(
+            user.Id,
+            async () =>
+            {
+                await _lockout.RecordSuccessAsync(user.Id, authenticatorId: null, cancellationToken).ConfigureAwait(false);
+                return await _recoveryCodes.CountRemainingAsync(user.Id, cancellationToken).ConfigureAwait(false);
+            },
+            fallback: -1).ConfigureAwait(false);
         MfaLog.RecoveryCodeRedeemed(_logger, user.Id, remaining);
         MfaInstrumentation.Succeeded(RecoveryCodeKind);
         return MfaVerificationResult.Success(user.Id, RecoveryCodeKind, purpose, RecoveryCodeKind, challengeId: null, _time.GetUtcNow(), details: null);

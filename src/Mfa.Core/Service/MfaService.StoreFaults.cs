@@ -27,4 +27,21 @@ internal sealed partial class MfaService
             return failure(MfaFailureReason.StoreUnavailable);
         }
     }
+
+    /// <summary>
+    /// Bookkeeping after the deciding write (a redeemed code, a consumed challenge) committed: the outcome stands, so a store
+    /// fault here is logged and the fallback used instead of turning a real success into a failure.
+    /// </summary>
+    private async Task<T> AfterDecisionAsync<T>(string userId, Func<Task<T>> bookkeeping, T fallback)
+    {
+        try
+        {
+            return await bookkeeping().ConfigureAwait(false);
+        }
+        catch (MfaStoreException exception)
+        {
+            MfaLog.StoreUnavailable(_logger, userId, exception.InnerException?.GetType().Name ?? nameof(MfaStoreException));
+            return fallback;
+        }
+    }
 }

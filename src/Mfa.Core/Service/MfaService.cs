@@ -32,6 +32,7 @@ internal sealed partial class MfaService : IMfaService
     private readonly IRecoveryCodeStore _recoveryCodes;
     private readonly IUserSettingsStore _userSettings;
     private readonly ISignInStore _signIn;
+    private readonly IEnrollmentStore _enrollments;
     private readonly IMfaClientRateLimiter _clientLimiter;
     private readonly LockoutGuard _lockout;
     private readonly IOptions<MfaOptions> _options;
@@ -52,6 +53,7 @@ internal sealed partial class MfaService : IMfaService
         IOptions<MfaOptions> options,
         TimeProvider time,
         ILogger<MfaService> logger,
+        IEnrollmentStore enrollments,
         IMfaUserDirectory? userDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(factors);
@@ -62,6 +64,7 @@ internal sealed partial class MfaService : IMfaService
         _recoveryCodes = recoveryCodes;
         _userSettings = userSettings;
         _signIn = signIn;
+        _enrollments = enrollments;
         _clientLimiter = clientLimiter;
         _options = options;
         _time = time;

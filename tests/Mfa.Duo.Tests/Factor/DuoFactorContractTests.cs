@@ -1,6 +1,7 @@
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Duo.Emulator.Scripting;
+using Mfa.Testing;
 
 namespace Mfa.Duo.Tests.Factor;
 
@@ -14,7 +15,7 @@ public sealed class DuoFactorContractTests
     public async Task CompleteEnrollmentAsync_DuoUser_RecordHoldsOnlyTheDuoUsername()
     {
         await using var host = await DuoFactorHost.StartAsync(enroll: false);
-        var start = await host.Service.BeginEnrollmentAsync(DuoFactorHost.Alice, new DuoEnrollmentRequest());
+        var start = await host.Service.BeginEnrollmentAsync(DuoFactorHost.Alice.JustVerified(host.Time), new DuoEnrollmentRequest());
         var done = await host.Service.CompleteEnrollmentAsync(DuoFactorHost.Alice, start.EnrollmentId!, new DuoEnrollmentResponse());
         var records = await host.Service.ListAuthenticatorsAsync("alice");
 
@@ -65,7 +66,7 @@ public sealed class DuoFactorContractTests
     public async Task CompleteEnrollmentAsync_DuoDownEvenFailmodeOpen_NoBinding()
     {
         await using var host = await DuoFactorHost.StartAsync(o => o.Failmode = DuoFailmode.Open, enroll: false);
-        var start = await host.Service.BeginEnrollmentAsync(DuoFactorHost.Alice, new DuoEnrollmentRequest());
+        var start = await host.Service.BeginEnrollmentAsync(DuoFactorHost.Alice.JustVerified(host.Time), new DuoEnrollmentRequest());
         host.Duo.Outage = DuoEmulatorOutage.ServerError;
 
         var done = await host.Service.CompleteEnrollmentAsync(DuoFactorHost.Alice, start.EnrollmentId!, new DuoEnrollmentResponse());
@@ -78,7 +79,7 @@ public sealed class DuoFactorContractTests
     {
         await using var host = await DuoFactorHost.StartAsync();
 
-        var start = await host.Service.BeginEnrollmentAsync(DuoFactorHost.Alice, new DuoEnrollmentRequest());
+        var start = await host.Service.BeginEnrollmentAsync(DuoFactorHost.Alice.JustVerified(host.Time), new DuoEnrollmentRequest());
 
         Assert.That(start.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
     }

@@ -73,6 +73,7 @@ internal sealed class DuoFactorHost : IAsyncDisposable
 
     public async Task<string> EnrollAsync(MfaUser user, string? username = null)
     {
+        user = user.JustVerified(Time);
         var start = await Service.BeginEnrollmentAsync(user, new DuoEnrollmentRequest { Username = username });
         Assert.That(start.Succeeded, Is.True, start.ToString());
         var done = await Service.CompleteEnrollmentAsync(user, start.EnrollmentId!, new DuoEnrollmentResponse());

@@ -77,6 +77,7 @@ internal sealed class PushFactorHost : IDisposable
     /// <summary>A phone with its in-process address id, enrolled for <paramref name="user"/> through the service (push spec §3).</summary>
     public async Task<(PushDevice Device, string Inbox)> EnrollAsync(MfaUser user, bool withUvKey = true)
     {
+        user = user.JustVerified(Time);
         var start = await Service.BeginEnrollmentAsync(user, new PushEnrollmentRequest { AccountLabel = user.Id + "@example.com" });
         Assert.That(start.Succeeded, Is.True, start.Message);
         Assert.That(PushEnrollmentLink.TryParse(start.Prompt!.EnrollmentUri, out var link, out _), Is.True);

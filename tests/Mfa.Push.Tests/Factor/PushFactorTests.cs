@@ -4,6 +4,7 @@ using Mfa.Core.Factors;
 using Mfa.Core.Service;
 using Mfa.Push.Device;
 using Mfa.Push.Factor;
+using Mfa.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Mfa.Push.Tests.Factor;
@@ -347,7 +348,7 @@ public sealed class PushFactorTests
     {
         var (device, _) = await _host.EnrollAsync(Alice);
 
-        var enrollment = await Service.BeginEnrollmentAsync(Alice, new ForeignEnrollmentRequest());
+        var enrollment = await Service.BeginEnrollmentAsync(Alice.JustVerified(_host.Time), new ForeignEnrollmentRequest());
         var challenge = await Service.BeginChallengeAsync(Alice, new ChallengeRequest(FactorKinds.Push, MfaPurpose.SignIn));
         var start = await _host.BeginAsync(Alice);
         var answer = await Service.AnswerChallengeAsync(start.ChallengeId!, new ForeignAnswer());

@@ -415,9 +415,9 @@ public abstract partial class DurableStoreSpecification
         var before = StartServer();
         var mfa = Mfa(before);
         var (totpId, _) = await EnrollTotpAsync(mfa);
-        var probeId = await ProbeFlow.EnrollAsync(mfa, s_alice);
+        var probeId = await ProbeFlow.EnrollAsync(mfa, s_alice.JustVerified(Time));
         await mfa.Administration.SetRequirementAsync(s_alice.Id, MfaRequirement.Required);
-        var codes = await mfa.GenerateRecoveryCodesAsync(s_alice);
+        var codes = await mfa.GenerateRecoveryCodesAsync(s_alice.JustVerified(Time));
         await mfa.RedeemRecoveryCodeAsync(s_alice, codes.Codes[0], MfaPurpose.SignIn);
         var statusBefore = await mfa.GetStatusAsync(s_alice);
         await StopServerAsync(before);

@@ -6,6 +6,18 @@ internal sealed class InMemoryChallengeStore : IChallengeStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PendingChallenge> _challenges = new(StringComparer.Ordinal);
 
+    /// <summary>How many pending challenges and enrollments are held (expired ones until swept).</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _challenges.Count;
+            }
+        }
+    }
+
     public Task CreateAsync(PendingChallenge challenge, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(challenge);
