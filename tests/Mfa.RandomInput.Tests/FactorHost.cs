@@ -42,6 +42,9 @@ internal sealed class FactorHost : IDisposable
 
     public static MfaUser Alice { get; } = new("alice", "Alice Example");
 
+    /// <summary>Alice with a fresh proof: a further factor's enrollment needs one.</summary>
+    public MfaUser Verified => Alice.JustVerified(Time);
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public ServiceProvider Provider { get; }

@@ -36,9 +36,9 @@ public sealed class ServiceRandomInputTests
     public Task CompleteEnrollmentAsync_WebAuthnRandomResponse_OnlyTypedOutcomesAndNoStateChange() =>
         Outcomes.OnlyTypedAsync(9101, async (random, _) =>
         {
-            var begun = await _host.Mfa.BeginEnrollmentAsync(FactorHost.Alice, new WebAuthnEnrollmentRequest(random.Chance(50) ? WebAuthnAuthenticatorKind.Device : WebAuthnAuthenticatorKind.SecurityKey));
+            var begun = await _host.Mfa.BeginEnrollmentAsync(_host.Verified, new WebAuthnEnrollmentRequest(random.Chance(50) ? WebAuthnAuthenticatorKind.Device : WebAuthnAuthenticatorKind.SecurityKey));
             var json = random.Current = random.Any(_other.Register(begun.Prompt!.OptionsJson).ToJson());
-            await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteEnrollmentAsync(FactorHost.Alice, Id(random, begun.EnrollmentId!), new WebAuthnEnrollmentResponse(json)));
+            await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteEnrollmentAsync(_host.Verified, Id(random, begun.EnrollmentId!), new WebAuthnEnrollmentResponse(json)));
         });
 
     [Test]
@@ -76,9 +76,9 @@ public sealed class ServiceRandomInputTests
     public Task CompleteEnrollmentAsync_TotpRandomCode_OnlyTypedOutcomesAndNoStateChange() =>
         Outcomes.OnlyTypedAsync(9105, async (random, _) =>
         {
-            var begun = await _host.Mfa.BeginEnrollmentAsync(FactorHost.Alice, new TotpEnrollmentRequest());
+            var begun = await _host.Mfa.BeginEnrollmentAsync(_host.Verified, new TotpEnrollmentRequest());
             var code = random.Current = random.Chance(50) ? random.Mutate("123456") : random.Text(32);
-            await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteEnrollmentAsync(FactorHost.Alice, Id(random, begun.EnrollmentId!), new TotpEnrollmentResponse(code)));
+            await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteEnrollmentAsync(_host.Verified, Id(random, begun.EnrollmentId!), new TotpEnrollmentResponse(code)));
         });
 
     [Test]
@@ -105,7 +105,7 @@ public sealed class ServiceRandomInputTests
             var id = random.Current = random.Text(64);
             await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteChallengeAsync(FactorHost.Alice, id, MfaPurpose.SignIn, new TotpChallengeResponse(_host.CurrentTotpCode())));
             await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteDiscoverableChallengeAsync(id, MfaPurpose.SignIn, new WebAuthnChallengeResponse("{}")));
-            await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteEnrollmentAsync(FactorHost.Alice, id, new TotpEnrollmentResponse("123456")));
+            await UnchangedUnlessSucceededAsync(() => _host.Mfa.CompleteEnrollmentAsync(_host.Verified, id, new TotpEnrollmentResponse("123456")));
         });
 
     /// <summary>Mostly the real id; sometimes a hostile one.</summary>

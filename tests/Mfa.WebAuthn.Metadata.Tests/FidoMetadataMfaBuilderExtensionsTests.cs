@@ -13,7 +13,7 @@ public sealed class FidoMetadataMfaBuilderExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMfa(o => o.SecretKey = new byte[32]).AddFidoMetadata(configure);
+        services.AddMfa(o => o.SecretKey = new byte[32]).UseInMemoryStores().AddFidoMetadata(configure);
         return services.BuildServiceProvider();
     }
 

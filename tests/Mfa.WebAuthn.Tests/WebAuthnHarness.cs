@@ -18,8 +18,9 @@ internal sealed class WebAuthnHarness : IDisposable
     public const string RpId = "example.com";
     public const string Origin = "https://example.com";
 
-    public WebAuthnHarness(Action<WebAuthnOptions>? configure = null, Action<MfaOptions>? configureMfa = null, IAuthenticatorTrustSource? trustSource = null, Action<IServiceCollection>? configureServices = null)
+    public WebAuthnHarness(Action<WebAuthnOptions>? configure = null, Action<MfaOptions>? configureMfa = null, IAuthenticatorTrustSource? trustSource = null, Action<IServiceCollection>? configureServices = null, DateTimeOffset? now = null)
     {
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         if (trustSource is not null)
@@ -48,7 +49,7 @@ internal sealed class WebAuthnHarness : IDisposable
 
     public static MfaUser Bob { get; } = new("bob", "Bob Example");
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public ServiceProvider Provider { get; }
 

@@ -63,17 +63,17 @@ public sealed class HotpFactorTests
     /// <summary>Enrolls a new soft token with the code of counter 0.</summary>
     private async Task<(string AuthenticatorId, byte[] Secret)> EnrollAsync()
     {
-        var begun = await Service.BeginEnrollmentAsync(s_alice, new HotpEnrollmentRequest { Name = "Token" });
+        var begun = await Service.BeginEnrollmentAsync(s_alice.JustVerified(_time), new HotpEnrollmentRequest { Name = "Token" });
         Assert.That(begun.Succeeded, Is.True, begun.Message);
         Assert.That(Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _), Is.True);
-        var completed = await Service.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new HotpEnrollmentResponse(Code(secret!, 0)));
+        var completed = await Service.CompleteEnrollmentAsync(s_alice.JustVerified(_time), begun.EnrollmentId!, new HotpEnrollmentResponse(Code(secret!, 0)));
         Assert.That(completed.Succeeded, Is.True, completed.Message);
         return (completed.Authenticator!.Id, secret!);
     }
 
     private async Task<string> ImportAsync(long counter)
     {
-        var imported = await Service.ImportAuthenticatorAsync(s_alice, new HotpImport(s_rfcSecret, counter) { Name = "Bank token" });
+        var imported = await Service.ImportAuthenticatorAsync(s_alice.JustVerified(_time), new HotpImport(s_rfcSecret, counter) { Name = "Bank token" });
         Assert.That(imported.Succeeded, Is.True, imported.Message);
         return imported.Authenticator!.Id;
     }
@@ -100,7 +100,7 @@ public sealed class HotpFactorTests
     [Test]
     public async Task BeginEnrollmentAsync_NewSecret_PromptsAnHotpUriAtCounterZero()
     {
-        var begun = await Service.BeginEnrollmentAsync(s_alice, new HotpEnrollmentRequest());
+        var begun = await Service.BeginEnrollmentAsync(s_alice.JustVerified(_time), new HotpEnrollmentRequest());
 
         var prompt = begun.Prompt!;
         Assert.That(OtpAuthUri.TryParse(prompt.Uri, out var uri, out _), Is.True);
@@ -130,10 +130,10 @@ public sealed class HotpFactorTests
     [Test]
     public async Task CompleteEnrollmentAsync_CodeAFewCountersAhead_RecordsThatCounter()
     {
-        var begun = await Service.BeginEnrollmentAsync(s_alice, new HotpEnrollmentRequest());
+        var begun = await Service.BeginEnrollmentAsync(s_alice.JustVerified(_time), new HotpEnrollmentRequest());
         Assert.That(Base32.TryDecode(begun.Prompt!.SecretBase32, out var secret, out _), Is.True);
 
-        var completed = await Service.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new HotpEnrollmentResponse(Code(secret!, 3)));
+        var completed = await Service.CompleteEnrollmentAsync(s_alice.JustVerified(_time), begun.EnrollmentId!, new HotpEnrollmentResponse(Code(secret!, 3)));
 
         Assert.That(completed.Succeeded, Is.True, completed.Message);
         Assert.That(await LastCounterAsync(completed.Authenticator!.Id), Is.EqualTo(3));
@@ -143,11 +143,11 @@ public sealed class HotpFactorTests
     public async Task BeginEnrollmentAsync_ImportUriWithCounter_StartsAtThatCounter()
     {
         var uri = OtpAuthUri.ForHotp(s_rfcSecret, "Bank", "alice", TotpAlgorithm.Sha1, 6, 7).ToUriString();
-        var begun = await Service.BeginEnrollmentAsync(s_alice, new HotpEnrollmentRequest { ImportUri = uri });
+        var begun = await Service.BeginEnrollmentAsync(s_alice.JustVerified(_time), new HotpEnrollmentRequest { ImportUri = uri });
         Assert.That(begun.Prompt!.Counter, Is.EqualTo(7));
 
-        var early = await Service.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new HotpEnrollmentResponse(Code(s_rfcSecret, 6)));
-        var completed = await Service.CompleteEnrollmentAsync(s_alice, begun.EnrollmentId!, new HotpEnrollmentResponse(Code(s_rfcSecret, 7)));
+        var early = await Service.CompleteEnrollmentAsync(s_alice.JustVerified(_time), begun.EnrollmentId!, new HotpEnrollmentResponse(Code(s_rfcSecret, 6)));
+        var completed = await Service.CompleteEnrollmentAsync(s_alice.JustVerified(_time), begun.EnrollmentId!, new HotpEnrollmentResponse(Code(s_rfcSecret, 7)));
 
         Assert.That(early.FailureReason, Is.EqualTo(MfaFailureReason.InvalidCode));
         Assert.That(completed.Succeeded, Is.True, completed.Message);
@@ -161,7 +161,7 @@ public sealed class HotpFactorTests
     [TestCase("otpauth://hotp/Bank:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=-1", MfaFailureReason.MalformedInput)]
     public async Task BeginEnrollmentAsync_UnacceptableImportUri_FailsTyped(string uri, MfaFailureReason reason)
     {
-        var begun = await Service.BeginEnrollmentAsync(s_alice, new HotpEnrollmentRequest { ImportUri = uri });
+        var begun = await Service.BeginEnrollmentAsync(s_alice.JustVerified(_time), new HotpEnrollmentRequest { ImportUri = uri });
 
         Assert.That(begun.FailureReason, Is.EqualTo(reason), begun.Message);
     }
@@ -406,7 +406,7 @@ public sealed class HotpFactorTests
     [TestCase(65, 0, 6, TotpAlgorithm.Sha1, MfaFailureReason.MalformedInput)]
     public async Task ImportAuthenticatorAsync_OutOfRangeOrPolicy_FailsTypedAndStoresNothing(int secretBytes, long counter, int digits, TotpAlgorithm algorithm, MfaFailureReason reason)
     {
-        var imported = await Service.ImportAuthenticatorAsync(s_alice, new HotpImport(new byte[secretBytes], counter) { Digits = digits, Algorithm = algorithm });
+        var imported = await Service.ImportAuthenticatorAsync(s_alice.JustVerified(_time), new HotpImport(new byte[secretBytes], counter) { Digits = digits, Algorithm = algorithm });
 
         Assert.That(imported.FailureReason, Is.EqualTo(reason), imported.Message);
         Assert.That(await Service.ListAuthenticatorsAsync(s_alice.Id), Is.Empty);
@@ -418,7 +418,7 @@ public sealed class HotpFactorTests
         _provider.Dispose();
         _provider = Build(o => o.AllowedAlgorithms.Remove(TotpAlgorithm.Sha1));
 
-        var imported = await Service.ImportAuthenticatorAsync(s_alice, new HotpImport(s_rfcSecret, 0));
+        var imported = await Service.ImportAuthenticatorAsync(s_alice.JustVerified(_time), new HotpImport(s_rfcSecret, 0));
 
         Assert.That(imported.FailureReason, Is.EqualTo(MfaFailureReason.PolicyViolation));
     }

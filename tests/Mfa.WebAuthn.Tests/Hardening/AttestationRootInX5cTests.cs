@@ -93,8 +93,7 @@ public sealed class AttestationRootInX5cTests
         {
             o.Attestation = AttestationConveyance.Direct;
             o.TrustAnchors = new Dictionary<Guid, IReadOnlyList<X509Certificate2>> { [Guid.Empty] = [certificates.Root] };
-        });
-        host.Time.SetUtcNow(AttestationFixture.Now);
+        }, now: AttestationFixture.Now);
         using var key = new TestAuthenticator(WebAuthnHarness.Origin);
 
         var result = await host.EnrollAsync(WebAuthnHarness.Alice, key, c =>
@@ -116,8 +115,7 @@ public sealed class AttestationRootInX5cTests
             o.Attestation = AttestationConveyance.Direct;
             o.RequireTrustedAttestation = true;
             o.TrustAnchors = new Dictionary<Guid, IReadOnlyList<X509Certificate2>> { [Guid.Empty] = [certificates.Root] };
-        });
-        host.Time.SetUtcNow(AttestationFixture.Now);
+        }, now: AttestationFixture.Now);
         using var key = new TestAuthenticator(WebAuthnHarness.Origin);
 
         var result = await host.EnrollAsync(WebAuthnHarness.Alice, key, c =>
