@@ -1,4 +1,8 @@
+using System.Net;
 using System.Text;
+using Mfa.Duo.Http;
+using Mfa.Duo.Jwt;
+using Mfa.Push.Jose;
 using Mfa.Totp.Encoding;
 using Mfa.Totp.KeyUri;
 using Mfa.WebAuthn;
@@ -14,6 +18,9 @@ internal static class Targets
 {
     private const string WebAuthnAssembly = "Mfa.WebAuthn.dll";
     private const string TotpAssembly = "Mfa.Totp.dll";
+    private const string PushAssembly = "Mfa.Push.dll";
+    private const string DuoAssembly = "Mfa.Duo.dll";
+    private static readonly string[] s_pushTokenTypes = ["mfa-push-resp+jwt", "mfa-push-proof+jwt", "mfa-push-update+jwt", "mfa-push-enroll+jwt"];
 
     private static readonly byte[] s_challenge = Convert.FromBase64String("iVlX4BxjOmmDSKLYoxpUt9sn6MHEOyCA15riGQJnv9I=");
     private static readonly byte[] s_signedData = Encoding.UTF8.GetBytes("data the key is asked to verify");
@@ -32,6 +39,8 @@ internal static class Targets
         new("inspect", [WebAuthnAssembly], InspectTarget),
         new("otpauth-uri", [TotpAssembly], OtpAuthUriTarget),
         new("base32", [TotpAssembly], Base32Target),
+        new("push-jws", [PushAssembly], PushJwsTarget),
+        new("duo-response", [DuoAssembly], DuoResponseTarget),
     ];
 
     /// <summary>CBOR attestation object: parse, then (if it parses) verify its statement as registration would.</summary>
@@ -134,5 +143,39 @@ internal static class Targets
         };
 
         public static readonly RelyingPartyPolicy Policy = RelyingPartyPolicy.From(Options);
+    }
+
+    /// <summary>A phone's compact JWS (answer, proof, address update, enrollment): the strict reader, both key placements.</summary>
+    private static void PushJwsTarget(byte[] input)
+    {
+        var token = Encoding.UTF8.GetString(input);
+        foreach (var type in s_pushTokenTypes)
+        {
+            foreach (var keyInHeader in (ReadOnlySpan<bool>)[false, true])
+            {
+                var read = JwsReader.TryRead(token, type, keyInHeader, out var jws);
+                if ((read == Mfa.Push.PushProtocolError.None) != (jws is not null))
+                {
+                    throw new FuzzFinding("TryRead's error and its token disagree.");
+                }
+
+                if (jws is not null)
+                {
+                    _ = StrictJson.TryParseObject(jws.Payload, out _);
+                }
+            }
+        }
+    }
+
+    /// <summary>What a Duo server (or anything posing as one) answers: the JSON envelope, and an id_token as text.</summary>
+    private static void DuoResponseTarget(byte[] input)
+    {
+        _ = DuoJson.ParseObject(input);
+        foreach (var status in (ReadOnlySpan<HttpStatusCode>)[HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests])
+        {
+            _ = DuoEnvelope.From(DuoHttpResponse.Json(status, input));
+        }
+
+        _ = DuoJwt.TryRead(Encoding.UTF8.GetString(input), "fuzz-client-secret-fuzz-client-secret", out _);
     }
 }
