@@ -1,4 +1,5 @@
 using Mfa.AspNetCore.Authentication;
+using Mfa.AspNetCore.Factors;
 using Mfa.Core;
 using Microsoft.AspNetCore.Http;
 
@@ -49,14 +50,8 @@ internal static class UserEndpoints
 
     public static async Task BeginEnrollmentAsync(HttpContext context)
     {
-        if (await MfaCall.StartAsync(context, allowPending: true).ConfigureAwait(false) is not { } call)
+        if (await StartFactorCallAsync(context).ConfigureAwait(false) is not (var call, var binding))
         {
-            return;
-        }
-
-        if (call.Env.Factors.Find(context.Request.RouteValues["kind"] as string) is not { } binding)
-        {
-            await call.FailAsync(MfaFailureReason.UnknownFactor).ConfigureAwait(false);
             return;
         }
 
@@ -66,14 +61,8 @@ internal static class UserEndpoints
 
     public static async Task CompleteEnrollmentAsync(HttpContext context)
     {
-        if (await MfaCall.StartAsync(context, allowPending: true).ConfigureAwait(false) is not { } call)
+        if (await StartFactorCallAsync(context).ConfigureAwait(false) is not (var call, var binding))
         {
-            return;
-        }
-
-        if (call.Env.Factors.Find(context.Request.RouteValues["kind"] as string) is not { } binding)
-        {
-            await call.FailAsync(MfaFailureReason.UnknownFactor).ConfigureAwait(false);
             return;
         }
 
@@ -97,14 +86,8 @@ internal static class UserEndpoints
 
     public static async Task BeginChallengeAsync(HttpContext context)
     {
-        if (await MfaCall.StartAsync(context, allowPending: true).ConfigureAwait(false) is not { } call)
+        if (await StartFactorCallAsync(context).ConfigureAwait(false) is not (var call, var binding))
         {
-            return;
-        }
-
-        if (call.Env.Factors.Find(context.Request.RouteValues["kind"] as string) is not { } binding)
-        {
-            await call.FailAsync(MfaFailureReason.UnknownFactor).ConfigureAwait(false);
             return;
         }
 
@@ -120,14 +103,8 @@ internal static class UserEndpoints
 
     public static async Task CompleteChallengeAsync(HttpContext context)
     {
-        if (await MfaCall.StartAsync(context, allowPending: true).ConfigureAwait(false) is not { } call)
+        if (await StartFactorCallAsync(context).ConfigureAwait(false) is not (var call, var binding))
         {
-            return;
-        }
-
-        if (call.Env.Factors.Find(context.Request.RouteValues["kind"] as string) is not { } binding)
-        {
-            await call.FailAsync(MfaFailureReason.UnknownFactor).ConfigureAwait(false);
             return;
         }
 
@@ -148,14 +125,8 @@ internal static class UserEndpoints
     /// </summary>
     public static async Task WaitAsync(HttpContext context)
     {
-        if (await MfaCall.StartAsync(context, allowPending: true).ConfigureAwait(false) is not { } call)
+        if (await StartFactorCallAsync(context).ConfigureAwait(false) is not (var call, var binding))
         {
-            return;
-        }
-
-        if (call.Env.Factors.Find(context.Request.RouteValues["kind"] as string) is not { } binding)
-        {
-            await call.FailAsync(MfaFailureReason.UnknownFactor).ConfigureAwait(false);
             return;
         }
 
@@ -323,5 +294,25 @@ internal static class UserEndpoints
             json.WriteEndObject();
             json.WriteEndObject();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a call on a factor's route (<c>…/{kind}/…</c>): null when the call was refused or the factor is not registered
+    /// (the problem is already written).
+    /// </summary>
+    private static async Task<(MfaCall Call, FactorBinding Binding)?> StartFactorCallAsync(HttpContext context)
+    {
+        if (await MfaCall.StartAsync(context, allowPending: true).ConfigureAwait(false) is not { } call)
+        {
+            return null;
+        }
+
+        if (call.Env.Factors.Find(context.Request.RouteValues["kind"] as string) is not { } binding)
+        {
+            await call.FailAsync(MfaFailureReason.UnknownFactor).ConfigureAwait(false);
+            return null;
+        }
+
+        return (call, binding);
     }
 }
