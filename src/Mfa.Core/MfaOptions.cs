@@ -73,22 +73,52 @@ public sealed class MfaOptions
     /// <value>Default 100,000; 1,000 to 10,000,000.</value>
     public int RecoveryCodeHashIterations { get; set; } = 100_000;
 
+    /// <summary>The key id <see cref="SecretKey"/> has in the key ring.</summary>
+    public const string DefaultSecretKeyId = "default";
+
     /// <summary>
-    /// The 32-byte AES-256-GCM key the default <see cref="Secrets.ISecretProtector"/> encrypts stored secrets with.
-    /// Required unless another protector is configured (for example <c>UseDataProtection()</c>).
+    /// The one-key shorthand: the 32-byte AES-256-GCM key the default <see cref="Secrets.ISecretProtector"/> encrypts stored
+    /// secrets with, the key ring's key <see cref="DefaultSecretKeyId"/>. Required unless <see cref="SecretKeys"/> holds a key
+    /// or another protector is configured (for example <c>UseDataProtection()</c>).
     /// </summary>
     /// <remarks>
     /// Load it from a secret store; never hard-code it. Losing it makes enrolled TOTP secrets unusable. From configuration
     /// (<c>AddMfa(configuration.GetSection("Mfa"))</c>) it is read as base64 from <c>Mfa:SecretKey</c>; <c>mfa keygen</c>
-    /// prints a new one. A key that is missing, not 32 bytes, or all zeros stops the host at start-up.
+    /// prints a new one. A key that is missing, not 32 bytes, or all zeros stops the host at start-up. Secrets stored before
+    /// key ids existed (format 1) open with any configured key. To rotate it, see <see cref="SecretKeys"/>.
     /// </remarks>
     /// <value>Default none.</value>
 #pragma warning disable CA1819 // A key is naturally a byte array; the protector copies it.
     public byte[]? SecretKey { get; set; }
 #pragma warning restore CA1819
 
+    /// <summary>
+    /// The key ring of the default <see cref="Secrets.ISecretProtector"/>: key id → 32-byte AES-256-GCM key. Together with
+    /// <see cref="SecretKey"/> (id <see cref="DefaultSecretKeyId"/>), <see cref="PrimarySecretKeyId"/> encrypts new
+    /// secrets and every key decrypts; each stored secret names its key id.
+    /// </summary>
+    /// <remarks>
+    /// Ids are 1 to 32 characters of <c>A–Z a–z 0–9 . _ -</c> (a date works: <c>2026-12</c>); they are stored with each
+    /// secret and shown in events, so never put key material in them. From configuration each key is read as base64 from
+    /// <c>Mfa:SecretKeys:&lt;id&gt;</c>. Rotation: add a key and make it primary, deploy, run
+    /// <see cref="Service.IMfaAdministration.ReencryptSecretsAsync"/> (<c>mfa keys reencrypt</c>), then remove the old key
+    /// (docs/key-rotation.md).
+    /// </remarks>
+    /// <value>Default empty.</value>
+    public IDictionary<string, byte[]> SecretKeys { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The id of the key in <see cref="SecretKeys"/> (or <see cref="DefaultSecretKeyId"/> for <see cref="SecretKey"/>) that
+    /// encrypts new secrets. Required when the ring holds more than one key; with one key, that key.
+    /// </summary>
+    /// <value>Default none. From configuration: <c>Mfa:PrimarySecretKeyId</c>.</value>
+    public string? PrimarySecretKeyId { get; set; }
+
     /// <summary>Set when configuration held a <see cref="SecretKey"/> that is not base64.</summary>
     internal bool SecretKeyMalformed { get; set; }
+
+    /// <summary>The ids in <c>Mfa:SecretKeys</c> whose value is not base64.</summary>
+    internal List<string> MalformedSecretKeyIds { get; } = [];
 
     /// <summary>The configuration values that could not be read (by name).</summary>
     internal List<string> ConfigurationErrors { get; } = [];

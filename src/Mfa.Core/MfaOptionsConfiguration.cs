@@ -4,7 +4,8 @@ using Microsoft.Extensions.Configuration;
 namespace Mfa.Core;
 
 /// <summary>
-/// Reads <see cref="MfaOptions"/> from a configuration section (AOT-safe, no reflection): <c>SecretKey</c> as base64,
+/// Reads <see cref="MfaOptions"/> from a configuration section (AOT-safe, no reflection): <c>SecretKey</c> and each
+/// <c>SecretKeys:&lt;id&gt;</c> as base64, <c>PrimarySecretKeyId</c>,
 /// lifetimes as <c>hh:mm:ss</c>, numbers, <c>RequireMfaByDefault</c>, and <c>AllowedFactors</c> as an array. A value
 /// that cannot be read is recorded (by name only, never by value) and reported by the options validator at start-up.
 /// </summary>
@@ -16,6 +17,29 @@ internal static class MfaOptionsConfiguration
         {
             options.SecretKey = TryBase64(key.Trim(), out var bytes) ? bytes : null;
             options.SecretKeyMalformed = bytes is null;
+        }
+
+        foreach (var entry in section.GetSection(nameof(MfaOptions.SecretKeys)).GetChildren())
+        {
+            if (entry.Value is not { } value)
+            {
+                continue;
+            }
+
+            // A value that is not base64 is reported by its id only, never by its text.
+            if (TryBase64(value.Trim(), out var bytes))
+            {
+                options.SecretKeys[entry.Key] = bytes!;
+            }
+            else
+            {
+                options.MalformedSecretKeyIds.Add(entry.Key);
+            }
+        }
+
+        if (section[nameof(MfaOptions.PrimarySecretKeyId)] is { } primary)
+        {
+            options.PrimarySecretKeyId = primary.Trim();
         }
 
         Read(section, nameof(MfaOptions.ChallengeLifetime), options, v => options.ChallengeLifetime = v);

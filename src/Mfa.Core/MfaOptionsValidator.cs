@@ -32,17 +32,9 @@ internal sealed class MfaOptionsValidator : IValidateOptions<MfaOptions>
 
         if (!options.CustomSecretProtector)
         {
-            if (options.SecretKeyMalformed)
+            foreach (var (message, member) in Secrets.SecretKeyRing.Validate(options))
             {
-                result.AddError("Mfa:SecretKey is not base64. Generate a key with `mfa keygen` and store it in a secret store.", nameof(MfaOptions.SecretKey));
-            }
-            else if (options.SecretKey is not { Length: 32 })
-            {
-                result.AddError("Set a 32-byte AES-256 key, base64 in Mfa:SecretKey (generate one with `mfa keygen`, keep it in a secret store), or configure another protector with UseDataProtection().", nameof(MfaOptions.SecretKey));
-            }
-            else if (!options.SecretKey.Any(b => b != 0))
-            {
-                result.AddError("The secret key is all zeros: generate a random key with `mfa keygen`.", nameof(MfaOptions.SecretKey));
+                result.AddError(message, member);
             }
         }
 

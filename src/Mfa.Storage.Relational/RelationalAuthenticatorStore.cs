@@ -15,6 +15,8 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
     private readonly SqlStatement _findById;
     private readonly SqlStatement _findByCredential;
     private readonly SqlStatement _listByUser;
+    private readonly SqlStatement _listFirst;
+    private readonly SqlStatement _listAfter;
     private readonly SqlStatement _update;
     private readonly string _delete;
 
@@ -34,6 +36,10 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         _findById = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE id = @id");
         _findByCredential = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE kind = @kind AND credential_id = @credential_id");
         _listByUser = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE user_id = @user_id ORDER BY created_at, id");
+
+        // id is the primary key, in binary order on both providers (PostgreSQL: COLLATE "C"), so each page is an index range.
+        _listFirst = SqlStatement.Read($"SELECT {Columns} FROM {table} ORDER BY id LIMIT @limit");
+        _listAfter = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE id > @after ORDER BY id LIMIT @limit");
 
         // The version check and the immutable columns are part of the one UPDATE: no read-then-write window.
         _update = SqlStatement.Write($"""
@@ -87,6 +93,23 @@ internal sealed class RelationalAuthenticatorStore : IAuthenticatorStore
         }
 
         return await _database.QueryAsync(_listByUser, c => c.With("@user_id", userId), Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuthenticatorRecord>> ListPageAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        if (afterId is null)
+        {
+            return await _database.QueryAsync(_listFirst, c => c.With("@limit", limit), Read, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!StorableText.IsStorable(afterId))
+        {
+            return [];
+        }
+
+        return await _database.QueryAsync(_listAfter, c => c.With("@after", afterId).With("@limit", limit), Read, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<AuthenticatorRecord?> TryUpdateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default)

@@ -7,7 +7,9 @@ using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 using Mfa.Totp.Enrollment;
 using Mfa.Totp.KeyUri;
+using Mfa.Totp.Secrets;
 using Mfa.Totp.Verification;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Mfa.Totp;
@@ -18,9 +20,11 @@ namespace Mfa.Totp;
 /// (<see cref="TotpVerifier"/>); the result names the matched steps and the service advances the authenticator's replay
 /// guard atomically (RFC 6238 §5.2). Pure: no store is touched here.
 /// </summary>
-internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector protector) : IFactor
+internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector protector, ILogger<TotpFactor> logger) : IReprotectingFactor
 {
     private const string DefaultName = "Authenticator app";
+
+    private readonly SeedProtection _seeds = new(protector, logger, FactorKinds.Totp);
 
     private TotpOptions Options => options.Value;
 
@@ -121,7 +125,7 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
             var state = new TotpEnrollmentState(
                 authenticatorId,
                 context.Name ?? DefaultName,
-                protector.Protect(secret, SecretPurpose(context.User.Id, authenticatorId)),
+                _seeds.Protect(secret, SecretPurpose(context.User.Id, authenticatorId)),
                 TotpAlgorithmNames.ToName(parameters.Algorithm),
                 parameters.Digits,
                 parameters.PeriodSeconds,
@@ -173,6 +177,18 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
         return ChallengeCompleteResult.Failure(failure, authenticator: tried, attempted: tried is null ? authenticators : null);
     }
 
+    public SecretReprotection Reprotect(AuthenticatorRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!StoredJson.TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data))
+        {
+            return SecretReprotection.Unreadable(keyId: null);
+        }
+
+        return _seeds.Reprotect(record, data.ProtectedSecret, SecretPurpose(record.UserId, record.Id), moved =>
+            JsonSerializer.Serialize(data with { ProtectedSecret = moved }, TotpJsonContext.Default.TotpAuthenticatorData));
+    }
+
     private static string SecretPurpose(string userId, string authenticatorId) => $"Mfa.Totp.Seed:{userId}:{authenticatorId}";
 
     private static bool TryParameters(string algorithm, int digits, int period, long t0, out TotpParameters parameters)
@@ -189,14 +205,9 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
 
     private TotpVerification VerifyCode(string userId, string authenticatorId, byte[] protectedSecret, TotpParameters parameters, string code, DateTimeOffset now)
     {
-        byte[] secret;
-        try
+        // No configured key opens it (a rotated-away key, a corrupted record): a typed outcome and an event, never an exception.
+        if (_seeds.TryUnprotect(protectedSecret, SecretPurpose(userId, authenticatorId), userId, authenticatorId) is not { } secret)
         {
-            secret = protector.Unprotect(protectedSecret, SecretPurpose(userId, authenticatorId));
-        }
-        catch (CryptographicException)
-        {
-            // No configured key opens it (a rotated-away key, a corrupted record): a typed outcome, never an exception.
             return new TotpVerification(MfaFailureReason.SecretUnavailable, 0, 0);
         }
 

@@ -1,6 +1,27 @@
 namespace Mfa.Core.Diagnostics;
 
 /// <summary>The stable <see cref="Microsoft.Extensions.Logging.EventId"/> numbers of every security decision Mfa.Sdk logs.</summary>
+/// <remarks>
+/// Event ids are stable: a number, once shipped, keeps its meaning. Each package owns blocks and adds ids only inside
+/// them; a new block is assigned here first.
+/// <list type="table">
+///   <listheader><term>ids</term><description>owner (where the constants are)</description></listheader>
+///   <item><term>1000–1012</term><description>Mfa.Core: challenges, lockout, out-of-band answers (this class)</description></item>
+///   <item><term>1100–1102, 1110–1115</term><description>Mfa.Core: enrollment, administrative changes, recent proof, store faults, sweeping (this class; 1114–1115 in <c>MfaMaintenanceService</c>)</description></item>
+///   <item><term>1200–1203</term><description>Mfa.Core: authenticator management (this class)</description></item>
+///   <item><term>1210–1229</term><description>Mfa.AspNetCore</description></item>
+///   <item><term>1300–1302</term><description>Mfa.Core: recovery codes (this class)</description></item>
+///   <item><term>1310–1319</term><description>Mfa.Totp, HOTP (<c>HotpEventIds</c>)</description></item>
+///   <item><term>1400</term><description>Mfa.Core: requirement changes (this class)</description></item>
+///   <item><term>1410–1419</term><description>Mfa.Push (<c>PushEventIds</c>)</description></item>
+///   <item><term>1500–1504</term><description>Mfa.Push (literal ids in <c>PushFactorLog</c>: device gone, not delivered, bad answer signature, enrollment refused, anti-fatigue)</description></item>
+///   <item><term>1505–1509</term><description>Mfa.Core key ring: <see cref="SecretUnavailable"/>, <see cref="SecretsReencrypted"/> (this class; also logged by factors that hold secrets)</description></item>
+///   <item><term>3000–3006</term><description>Mfa.WebAuthn (<c>WebAuthnEventIds</c>)</description></item>
+///   <item><term>3000–3002</term><description>Mfa.Storage.Relational (<c>RelationalEventIds</c>): overlaps Mfa.WebAuthn's block; tell them apart by the log category</description></item>
+///   <item><term>3100–3104</term><description>Mfa.WebAuthn.Metadata (<c>MetadataEventIds</c>)</description></item>
+///   <item><term>13000–13003</term><description>Mfa.Duo (<c>DuoEventIds</c>)</description></item>
+/// </list>
+/// </remarks>
 public static class MfaEventIds
 {
     /// <summary>A challenge was begun.</summary>
@@ -74,4 +95,14 @@ public static class MfaEventIds
 
     /// <summary>A store fault ended an operation with <see cref="MfaFailureReason.StoreUnavailable"/>.</summary>
     public const int StoreUnavailable = 1113;
+
+    /// <summary>
+    /// A stored secret could not be opened with any configured key (a key removed too early, a wrong key, a tampered record):
+    /// the operation ended with <see cref="MfaFailureReason.SecretUnavailable"/>. Error level; names the authenticator and the
+    /// key id the secret asked for, never key material.
+    /// </summary>
+    public const int SecretUnavailable = 1505;
+
+    /// <summary>A page of <see cref="Service.IMfaAdministration.ReencryptSecretsAsync"/> ran: its counts.</summary>
+    public const int SecretsReencrypted = 1506;
 }

@@ -76,4 +76,7 @@ internal static partial class MfaLog
 
     [LoggerMessage(EventId = MfaEventIds.StoreUnavailable, Level = LogLevel.Error, Message = "MFA store unavailable ({Fault}); an operation for user {UserId} ended with StoreUnavailable")]
     public static partial void StoreUnavailable(ILogger logger, string userId, string fault);
+
+    [LoggerMessage(EventId = MfaEventIds.SecretsReencrypted, Level = LogLevel.Information, Message = "Secret re-encryption{DryRun}: {Moved} moved to the newest key, {Current} already current, {Unreadable} unreadable, {Conflicts} conflicts, {Skipped} without secrets")]
+    public static partial void SecretsReencrypted(ILogger logger, string dryRun, int moved, int current, int unreadable, int conflicts, int skipped);
 }

@@ -65,4 +65,18 @@ public interface IMfaAdministration
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The page; <see cref="MfaFailureReason.NotSupported"/> when the store has no user directory.</returns>
     Task<MfaUserPage> ListLockedOutUsersAsync(string? afterUserId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves stored secrets to the key that encrypts new ones (after adding a key to <see cref="MfaOptions.SecretKeys"/> and
+    /// making it primary), a page of authenticators at a time in ascending binary order of id. Each record is re-protected
+    /// by its factor (<see cref="Factors.IReprotectingFactor"/>) and written with its concurrency token; a record that
+    /// changed meanwhile (a sign-in) is re-read and retried. Idempotent and resumable: a record already under the newest key
+    /// is left alone, so a run can be repeated or continued from <see cref="SecretReencryptionPage.Next"/>.
+    /// </summary>
+    /// <param name="afterAuthenticatorId">The previous page's <see cref="SecretReencryptionPage.Next"/>; <see langword="null"/> to start.</param>
+    /// <param name="limit">The most authenticators looked at (1 to 1000).</param>
+    /// <param name="dryRun">Count only: write nothing (<see cref="SecretReencryptionPage.Moved"/> then counts what would move).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page's counts; <see cref="MfaFailureReason.StoreUnavailable"/> on a store fault (nothing half-written: each record is one conditional write).</returns>
+    Task<SecretReencryptionPage> ReencryptSecretsAsync(string? afterAuthenticatorId, int limit, bool dryRun = false, CancellationToken cancellationToken = default);
 }

@@ -28,6 +28,16 @@ public interface IAuthenticatorStore
     /// <returns>The records.</returns>
     Task<IReadOnlyList<AuthenticatorRecord>> ListByUserAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of every user's records in ascending binary (ordinal) order of id, for maintenance that walks the whole
+    /// store (re-encrypting secrets after a key rotation).
+    /// </summary>
+    /// <param name="afterId">Return only records whose id is after this one (the last id of the previous page); <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most records returned (1 to 1000).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The records; fewer than <paramref name="limit"/> means the last page.</returns>
+    Task<IReadOnlyList<AuthenticatorRecord>> ListPageAsync(string? afterId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces a record if its stored version still equals <paramref name="record"/>'s version.</summary>
     /// <param name="record">The changed record carrying the version it was read at. Id, user and kind cannot change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -6,6 +6,7 @@ using Mfa.Core.Secrets;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 using Mfa.Totp.KeyUri;
+using Mfa.Totp.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +21,11 @@ namespace Mfa.Totp.CounterBased;
 /// the authenticator's replay guard to it atomically and monotonically: the guard holds the counter. Pure: no store is
 /// touched here (the service hands over each candidate's last accepted counter, <see cref="ICounterFactor"/>).
 /// </summary>
-internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector protector, ILogger<HotpFactor> logger) : ICounterFactor, IImportingFactor
+internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector protector, ILogger<HotpFactor> logger) : ICounterFactor, IImportingFactor, IReprotectingFactor
 {
     private const string DefaultName = "Security token";
+
+    private readonly SeedProtection _seeds = new(protector, logger, FactorKinds.Hotp);
 
     private HotpOptions Options => options.Value;
 
@@ -85,7 +88,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
         }
 
         var authenticatorId = AuthenticatorRecord.NewId();
-        var data = new HotpAuthenticatorData(protector.Protect(hotp.Secret.Span, SecretPurpose(context.User.Id, authenticatorId)), TotpAlgorithmNames.ToName(hotp.Algorithm), hotp.Digits, hotp.Counter);
+        var data = new HotpAuthenticatorData(_seeds.Protect(hotp.Secret.Span, SecretPurpose(context.User.Id, authenticatorId)), TotpAlgorithmNames.ToName(hotp.Algorithm), hotp.Digits, hotp.Counter);
 
         // No code was used: the token's counter itself is the first one expected, so no replay-guard step is recorded.
         return ValueTask.FromResult(EnrollmentCompleteResult.Enrolled(NewRecord(context, authenticatorId, context.Name ?? DefaultName, data)));
@@ -156,7 +159,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
             var state = new HotpEnrollmentState(
                 authenticatorId,
                 context.Name ?? DefaultName,
-                protector.Protect(secret, SecretPurpose(context.User.Id, authenticatorId)),
+                _seeds.Protect(secret, SecretPurpose(context.User.Id, authenticatorId)),
                 TotpAlgorithmNames.ToName(algorithm),
                 digits,
                 counter);
@@ -250,6 +253,18 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
         CreatedAt = context.Now,
     };
 
+    public SecretReprotection Reprotect(AuthenticatorRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!StoredJson.TryRead(record.Data, HotpJsonContext.Default.HotpAuthenticatorData, out var data))
+        {
+            return SecretReprotection.Unreadable(keyId: null);
+        }
+
+        return _seeds.Reprotect(record, data.ProtectedSecret, SecretPurpose(record.UserId, record.Id), moved =>
+            JsonSerializer.Serialize(data with { ProtectedSecret = moved }, HotpJsonContext.Default.HotpAuthenticatorData));
+    }
+
     private static string SecretPurpose(string userId, string authenticatorId) => $"Mfa.Totp.HotpSeed:{userId}:{authenticatorId}";
 
     private static bool TryParameters(string algorithmName, int digits, long counter, out TotpAlgorithm algorithm) =>
@@ -258,12 +273,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
     /// <summary>Opens the secret, runs a check with it and wipes it; a secret no configured key opens is a typed outcome.</summary>
     private HotpVerification Verify(string userId, string authenticatorId, byte[] protectedSecret, VerifyWithSecret check)
     {
-        byte[] secret;
-        try
-        {
-            secret = protector.Unprotect(protectedSecret, SecretPurpose(userId, authenticatorId));
-        }
-        catch (CryptographicException)
+        if (_seeds.TryUnprotect(protectedSecret, SecretPurpose(userId, authenticatorId), userId, authenticatorId) is not { } secret)
         {
             return new HotpVerification(MfaFailureReason.SecretUnavailable, 0, 0);
         }

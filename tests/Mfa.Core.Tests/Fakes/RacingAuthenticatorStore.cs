@@ -34,6 +34,8 @@ public sealed class RacingAuthenticatorStore : IAuthenticatorStore
         return listed;
     }
 
+    public Task<IReadOnlyList<AuthenticatorRecord>> ListPageAsync(string? afterId, int limit, CancellationToken cancellationToken = default) => _inner.ListPageAsync(afterId, limit, cancellationToken);
+
     public Task<AuthenticatorRecord?> TryUpdateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default) => _inner.TryUpdateAsync(record, cancellationToken);
 
     public Task<bool> TryDeleteAsync(string id, long expectedVersion, CancellationToken cancellationToken = default) => _inner.TryDeleteAsync(id, expectedVersion, cancellationToken);

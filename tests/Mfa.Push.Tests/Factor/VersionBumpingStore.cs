@@ -14,6 +14,8 @@ internal sealed class VersionBumpingStore(IAuthenticatorStore inner) : IAuthenti
 
     public Task<IReadOnlyList<AuthenticatorRecord>> ListByUserAsync(string userId, CancellationToken cancellationToken = default) => inner.ListByUserAsync(userId, cancellationToken);
 
+    public Task<IReadOnlyList<AuthenticatorRecord>> ListPageAsync(string? afterId, int limit, CancellationToken cancellationToken = default) => inner.ListPageAsync(afterId, limit, cancellationToken);
+
     public async Task<AuthenticatorRecord?> TryUpdateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default)
     {
         var current = await inner.FindByIdAsync(record.Id, cancellationToken);

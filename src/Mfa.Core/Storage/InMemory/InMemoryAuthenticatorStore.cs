@@ -57,6 +57,20 @@ internal sealed class InMemoryAuthenticatorStore : IAuthenticatorStore
         }
     }
 
+    public Task<IReadOnlyList<AuthenticatorRecord>> ListPageAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        lock (_gate)
+        {
+            IReadOnlyList<AuthenticatorRecord> page = [.. _byId.Values
+                .Where(r => afterId is null || string.CompareOrdinal(r.Id, afterId) > 0)
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .Take(limit)];
+            return Task.FromResult(page);
+        }
+    }
+
     public Task<AuthenticatorRecord?> TryUpdateAsync(AuthenticatorRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
