@@ -77,7 +77,7 @@ internal sealed class SecretKeyRing
             }
             else if (key.Length != KeySize)
             {
-                yield return ($"The key '{id}' must be 32 bytes (AES-256); generate one with `mfa keygen`.", member);
+                yield return ($"The key '{id}' must be a 32-byte AES-256 key; generate one with `mfa keygen`.", member);
             }
             else if (!key.Any(b => b != 0))
             {

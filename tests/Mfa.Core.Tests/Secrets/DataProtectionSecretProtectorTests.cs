@@ -64,4 +64,31 @@ public sealed class DataProtectionSecretProtectorTests
 
         Assert.That(() => protector.Unprotect(foreign, "p"), Throws.InstanceOf<CryptographicException>());
     }
+
+    [Test]
+    public void GetKeyId_Payload_NamesTheDataProtectionKeyGuid()
+    {
+        var protectedData = _protector.Protect([1, 2, 3], "p");
+
+        // The ephemeral provider's single in-memory key has the empty GUID; a persisted key ring's keys have random ones.
+        Assert.That(_protector.GetKeyId(protectedData), Is.EqualTo(Guid.Empty.ToString("D")));
+        Assert.That(_protector.GetKeyId([2, 1, (byte)'k']), Is.Null, "not a Data Protection payload");
+    }
+
+    [Test]
+    public void Reprotect_UnderTheDefaultKey_ReturnsNull()
+    {
+        var protectedData = _protector.Protect([1, 2, 3], "p");
+
+        Assert.That(_protector.Reprotect(protectedData, "p"), Is.Null);
+    }
+
+    [Test]
+    public void Reprotect_OtherKeyRing_ThrowsCryptographic()
+    {
+        var other = new DataProtectionSecretProtector(new EphemeralDataProtectionProvider());
+        var protectedData = _protector.Protect([1, 2, 3], "p");
+
+        Assert.That(() => other.Reprotect(protectedData, "p"), Throws.InstanceOf<CryptographicException>());
+    }
 }

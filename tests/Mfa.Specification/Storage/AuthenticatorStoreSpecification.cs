@@ -235,6 +235,54 @@ public abstract class AuthenticatorStoreSpecification : StoreSpecification<IAuth
         Assert.That(listed.Select(r => (r.Name, r.Version)), Is.EqualTo(new[] { ("Renamed", 2L) }));
     }
 
+    // --- pages over every user ------------------------------------------------------------------------------
+
+    [Test]
+    public async Task ListPageAsync_EmptyStore_ReturnsNothing()
+    {
+        Assert.That(await Store.ListPageAsync(null, 10), Is.Empty);
+    }
+
+    [Test]
+    public async Task ListPageAsync_SeveralUsers_PagesInBinaryIdOrderWithoutGapsOrRepeats()
+    {
+        // Upper case before lower case, digits and '-' before letters, '_' between: binary order, not a culture's.
+        string[] ids = ["b-record", "B-record", "a_record", "A-record", "0-record", "z", "Z_", "_x"];
+        foreach (var id in ids)
+        {
+            await CreateAsync(NewRecord() with { Id = id });
+        }
+
+        var seen = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var page = await Peer.ListPageAsync(after, 3);
+            seen.AddRange(page.Select(r => r.Id));
+            if (page.Count < 3)
+            {
+                break;
+            }
+
+            after = page[^1].Id;
+        }
+
+        Assert.That(seen, Is.EqualTo(ids.Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
+    public async Task ListPageAsync_AfterAnIdThatIsNotStored_StartsAfterIt()
+    {
+        var first = await CreateAsync(NewRecord() with { Id = "m1" });
+        var second = await CreateAsync(NewRecord() with { Id = "m3" });
+
+        var page = await Store.ListPageAsync("m2", 10);
+
+        Assert.That(page.Select(r => r.Id), Is.EqualTo(new[] { "m3" }));
+        AssertSameRecord(page[0], second);
+        Assert.That(first.Id, Is.EqualTo("m1"));
+    }
+
     // --- update -------------------------------------------------------------------------------------------
 
     [Test]
