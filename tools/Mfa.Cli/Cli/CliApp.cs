@@ -1,5 +1,6 @@
 using Mfa.Cli.CounterBased;
 using Mfa.Cli.Duo;
+using Mfa.Cli.Keys;
 using Mfa.Cli.Push;
 using Mfa.Cli.Store;
 using Mfa.Cli.Totp;
@@ -14,6 +15,9 @@ internal static class CliApp
         usage: mfa <group> <command> [options]
 
           mfa keygen                     a new 32-byte MfaOptions.SecretKey (base64), for Mfa:SecretKey in a secret store
+          mfa keys list [--config FILE] [--provider sqlite|postgresql --connection CS [--prefix P] [--schema S]]
+          mfa keys reencrypt --provider sqlite|postgresql --connection CS [--prefix P] [--schema S] [--config FILE] [--dry-run] [--batch N]
+                (keys from Mfa:SecretKey, Mfa:SecretKeys:<id>, Mfa:PrimarySecretKeyId in --config FILE or Mfa__… environment variables)
           mfa totp secret [--bytes N]
           mfa totp code --secret B32 [--time UNIX_SECONDS] [--algorithm SHA1|SHA256|SHA512] [--digits N] [--period S]
           mfa totp verify --secret B32 --code C [--time UNIX_SECONDS] [--window N] [--algorithm …] [--digits N] [--period S]
@@ -78,6 +82,7 @@ internal static class CliApp
             {
                 "totp" => await TotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
                 "hotp" => await HotpCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),
+                "keys" => await KeysCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "store" => await StoreCommands.RunAsync(args[1], rest, output, error).ConfigureAwait(false),
                 "webauthn" => await WebAuthnCommands.RunAsync(args[1], rest, output, input).ConfigureAwait(false),
                 "duo" => await DuoCommands.RunAsync(args[1], rest, output).ConfigureAwait(false),

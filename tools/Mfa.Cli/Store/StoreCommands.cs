@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Mfa.Cli.Cli;
-using Mfa.Storage.PostgreSql;
-using Mfa.Storage.Sqlite;
 
 namespace Mfa.Cli.Store;
 
@@ -74,27 +72,5 @@ internal static class StoreCommands
             ["current"] = version >= store.LatestVersion,
         });
         return ExitCodes.Success;
-    }
-
-    /// <summary>One store named on the command line.</summary>
-    private sealed record StoreTarget(string Provider, string Connection, string? Prefix, string? Schema)
-    {
-        public int LatestVersion => Provider == "sqlite" ? SqliteStoreSchema.LatestVersion : PostgreSqlStoreSchema.LatestVersion;
-
-        public Task<int> MigrateAsync() => Provider == "sqlite"
-            ? SqliteStoreSchema.MigrateAsync(Connection, ConfigureSqlite)
-            : PostgreSqlStoreSchema.MigrateAsync(Connection, ConfigurePostgreSql);
-
-        public Task<int> GetVersionAsync() => Provider == "sqlite"
-            ? SqliteStoreSchema.GetVersionAsync(Connection, ConfigureSqlite)
-            : PostgreSqlStoreSchema.GetVersionAsync(Connection, ConfigurePostgreSql);
-
-        private void ConfigureSqlite(SqliteStoreOptions options) => options.TablePrefix = Prefix ?? options.TablePrefix;
-
-        private void ConfigurePostgreSql(PostgreSqlStoreOptions options)
-        {
-            options.TablePrefix = Prefix ?? options.TablePrefix;
-            options.Schema = Schema ?? options.Schema;
-        }
     }
 }
