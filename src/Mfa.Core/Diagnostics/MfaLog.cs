@@ -77,6 +77,9 @@ internal static partial class MfaLog
     [LoggerMessage(EventId = MfaEventIds.StoreUnavailable, Level = LogLevel.Error, Message = "MFA store unavailable ({Fault}); an operation for user {UserId} ended with StoreUnavailable")]
     public static partial void StoreUnavailable(ILogger logger, string userId, string fault);
 
+    [LoggerMessage(EventId = MfaEventIds.SecretUnavailable, Level = LogLevel.Error, Message = "The secret of {Factor} authenticator {AuthenticatorId} (user {UserId}) cannot be opened: it names key {KeyId}, and no configured key opens it; re-encryption left it as it is")]
+    public static partial void SecretUnavailable(ILogger logger, string factor, string authenticatorId, string userId, string keyId);
+
     [LoggerMessage(EventId = MfaEventIds.SecretsReencrypted, Level = LogLevel.Information, Message = "Secret re-encryption{DryRun}: {Moved} moved to the newest key, {Current} already current, {Unreadable} unreadable, {Conflicts} conflicts, {Skipped} without secrets")]
     public static partial void SecretsReencrypted(ILogger logger, string dryRun, int moved, int current, int unreadable, int conflicts, int skipped);
 }

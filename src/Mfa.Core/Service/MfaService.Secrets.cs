@@ -52,6 +52,7 @@ internal sealed partial class MfaService
                     counts.AlreadyCurrent++;
                     return;
                 case SecretReprotectionStatus.Unreadable:
+                    MfaLog.SecretUnavailable(_logger, current.Kind, current.Id, current.UserId, outcome.KeyId ?? SecretReencryptionCounts.UnnamedKey);
                     counts.Unreadable++;
                     return;
             }

@@ -25,7 +25,7 @@ internal sealed class SeedProtection(ISecretProtector protector, ILogger logger,
         catch (CryptographicException)
         {
             // A rotated-away key, a wrong key, a corrupted record: the operator needs the key id, the user a typed failure.
-            Unavailable(protectedSecret, userId, authenticatorId);
+            SeedProtectionLog.SecretUnavailable(logger, factor, authenticatorId, userId, protector.GetKeyId(protectedSecret) ?? "(none)");
             return null;
         }
     }
@@ -41,13 +41,10 @@ internal sealed class SeedProtection(ISecretProtector protector, ILogger logger,
         }
         catch (CryptographicException)
         {
-            Unavailable(protectedSecret, record.UserId, record.Id);
+            // The service raises the event for re-encryption (it counts the record as unreadable).
             return SecretReprotection.Unreadable(keyId);
         }
 
         return moved is null ? SecretReprotection.Current(keyId) : SecretReprotection.Reprotected(record with { Data = withSeed(moved) }, keyId);
     }
-
-    private void Unavailable(byte[] protectedSecret, string userId, string authenticatorId) =>
-        SeedProtectionLog.SecretUnavailable(logger, factor, authenticatorId, userId, protector.GetKeyId(protectedSecret) ?? "(none: written before key ids)");
 }

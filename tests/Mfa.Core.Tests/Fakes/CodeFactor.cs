@@ -10,7 +10,7 @@ namespace Mfa.Core.Tests.Fakes;
 /// It counts how often the service reaches its verifier and can be told to fail, to answer with another record, to
 /// report a changed record, or to wait inside the verifier.
 /// </summary>
-public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvider? time = null) : IFactor
+public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvider? time = null) : IReprotectingFactor
 {
     public const string DefaultKind = "code";
 
@@ -158,4 +158,8 @@ public sealed class CodeFactor(string kind = CodeFactor.DefaultKind, TimeProvide
 
     private static bool CodesEqual(string expected, string actual) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+
+    /// <summary>A record whose data says <c>"sealed"</c> holds a secret no key opens (key id "retired"); any other is current.</summary>
+    public SecretReprotection Reprotect(AuthenticatorRecord record) =>
+        record.Data.Contains("\"sealed\"", StringComparison.Ordinal) ? SecretReprotection.Unreadable("retired") : SecretReprotection.Current("k1");
 }
