@@ -166,6 +166,28 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
         }
     }
 
+    /// <summary>Runs reads on a connection of their own (no write gate): availability faults become <see cref="MfaStoreException"/>.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="body">The reads; it gets the open connection.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The body's result.</returns>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                return await body(connection, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
     /// <summary>Runs one statement that returns at most one row, on its own connection.</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="statement">The statement.</param>
