@@ -31,6 +31,7 @@ admin=${MFA_TEST_POSTGRES:?set MFA_TEST_POSTGRES to an admin connection string (
 database=${SOAK_DATABASE:-mfa_soak}
 out=${SOAK_OUT:-$(mktemp -d /tmp/mfa-soak.XXXXXX)}
 mkdir -p "$out"
+rm -f "$out"/*.jsonl "$out/summary.txt"
 
 field() { printf '%s' "$admin" | tr ';' '\n' | sed -n "s/^$1=//Ip" | head -n 1; }
 host=$(field Host); port=$(field Port); port=${port:-5432}
