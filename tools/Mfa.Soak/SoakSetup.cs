@@ -16,11 +16,11 @@ internal static class SoakSetup
             throw new SoakUsageException("The soak needs a database of its own: every client backend of it is terminated.");
         }
 
-        await using (var connection = new NpgsqlConnection(admin))
+        // Dropping and creating a database waits for checkpoints, which take a while on a busy server.
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { CommandTimeout = 300 }.ConnectionString))
         {
             await connection.OpenAsync();
-            await ExecuteAsync(connection, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid()", database);
-            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{database}\"", database);
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", database);
             await ExecuteAsync(connection, $"CREATE DATABASE \"{database}\"", database);
         }
 
