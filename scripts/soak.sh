@@ -4,25 +4,27 @@
 # backend of the soak database is terminated every 2-10 s; then the checker reads both logs and the database and fails on
 # any violated invariant.
 #
-#   scripts/soak.sh [SECONDS] [--pgbouncer] [--restart] [--seed N] [--workers N]
+#   scripts/soak.sh [SECONDS] [--pgbouncer] [--restart] [--seed N] [--workers N] [--recovery-limit-ms N]
 #
 # SECONDS defaults to 30. --pgbouncer runs the instances through a PgBouncer of its own (transaction pooling, a free
 # port, a throw-away config; the kills still go to the server's backends). --restart also restarts the PostgreSQL
 # cluster once, halfway (never in CI: it restarts the server every other user of it shares). Needs MFA_TEST_POSTGRES
 # (an admin connection, as for the tests); SOAK_DATABASE (default mfa_soak) is dropped and created: it must be the
-# soak's alone. Logs and the summary stay in SOAK_OUT (default a new /tmp/mfa-soak.* directory).
+# soak's alone. Logs and the summary stay in SOAK_OUT (default a new /tmp/mfa-soak.* directory). --recovery-limit-ms
+# (default 1000): how long after a fault each instance may take to succeed again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=30 pgbouncer=0 restart=0 seed=1 workers=6
+duration=30 pgbouncer=0 restart=0 seed=1 workers=6 recovery_limit=1000
 while [ $# -gt 0 ]; do
   case "$1" in
     --pgbouncer) pgbouncer=1 ;;
     --restart) restart=1 ;;
     --seed) seed=$2; shift ;;
     --workers) workers=$2; shift ;;
+    --recovery-limit-ms) recovery_limit=$2; shift ;;
     [0-9]*) duration=$1 ;;
-    *) echo "usage: scripts/soak.sh [SECONDS] [--pgbouncer] [--restart] [--seed N] [--workers N]" >&2; exit 2 ;;
+    *) echo "usage: scripts/soak.sh [SECONDS] [--pgbouncer] [--restart] [--seed N] [--workers N] [--recovery-limit-ms N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -108,5 +110,5 @@ wait "$a_pid" || status=1
 wait "$b_pid" || status=1
 wait "$faults_pid" || status=1
 
-soak check --logs "$out/a.jsonl,$out/b.jsonl" --faults "$out/faults.jsonl" --connection "$direct" | tee "$out/summary.txt" || status=1
+soak check --logs "$out/a.jsonl,$out/b.jsonl" --faults "$out/faults.jsonl" --connection "$direct" --recovery-limit-ms "$recovery_limit" | tee "$out/summary.txt" || status=1
 exit "$status"
