@@ -170,8 +170,9 @@ internal static class AssertionProcedure
 
         // 23. Update credentialRecord with new state values: signCount (never lower: a rollback accepted under FlagOnly
         //     keeps the stored value), backupState to currentBs. The outcome carries them; the caller's typed record
-        //     applies them (WebAuthnCredentialData.AfterAssertion) and the service writes it back with its concurrency
-        //     token. uvInitialized is not kept: user verification is decided per ceremony at step 16.
+        //     applies them (WebAuthnCredentialData.AfterAssertion in the factor, whose record the service writes back
+        //     with its concurrency token; WebAuthnStoredCredential.AfterAssertion for hosts of WebAuthnVerifier).
+        //     uvInitialized is not kept: user verification is decided per ceremony at step 16.
         // 24. If all the above steps are successful, continue with the authentication ceremony as appropriate; otherwise
         //     fail it (every failure above returned a typed reason).
         return new AssertionOutcome(MfaFailureReason.None, null, authData.Flags, reported, Math.Max(reported, credentialRecord.SignCount), rollback);
