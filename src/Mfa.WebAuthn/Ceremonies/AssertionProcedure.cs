@@ -39,9 +39,10 @@ internal static class AssertionProcedure
         CredentialLookup lookup,
         bool userIdentifiedBefore)
     {
-        // 1. Let options be a new CredentialRequestOptions structure configured to the Relying Party's needs for the
-        //    ceremony. (Not here: BeginChallenge or the host built options; expectation holds what this procedure needs.)
-        // 2. Call navigator.credentials.get() and pass options as the argument. (Client side: the browser.)
+        // 1. Let options be a new PublicKeyCredentialRequestOptions structure configured to the Relying Party's needs
+        //    for the ceremony. (Not here: BeginChallenge or the host built options; expectation holds what this
+        //    procedure needs.)
+        // 2. Call navigator.credentials.get() and pass options as the publicKey option. (Client side: the browser.)
         // 3. Let response be credential.response. If response is not an AuthenticatorAssertionResponse, abort the ceremony.
         // 4. Let clientExtensionResults be the result of calling credential.getClientExtensionResults().
         //    (Steps 3–4 are the caller's: ResponseDecoder decoded the AuthenticationResponseJSON into decoded.)

@@ -30,9 +30,10 @@ internal static class RegistrationProcedure
     /// <returns>The new credential record (step 27), or the first failing step's reason.</returns>
     public static RegistrationOutcome Verify(RelyingPartyPolicy policy, RegistrationExpectation expectation, string responseJson, WebAuthnAuthenticatorKind kind)
     {
-        // 1. Let options be a new CredentialCreationOptions structure configured to the Relying Party's needs for the
-        //    ceremony. (Not here: BeginEnrollment or the host built options; expectation holds what this procedure needs.)
-        // 2. Call navigator.credentials.create() and pass options as the argument. (Client side: the browser.)
+        // 1. Let options be a new PublicKeyCredentialCreationOptions structure configured to the Relying Party's needs
+        //    for the ceremony. (Not here: BeginEnrollment or the host built options; expectation holds what this
+        //    procedure needs.)
+        // 2. Call navigator.credentials.create() and pass options as the publicKey option. (Client side: the browser.)
         // 3. Let response be credential.response. If response is not an AuthenticatorAttestationResponse, abort the ceremony.
         // 4. Let clientExtensionResults be the result of calling credential.getClientExtensionResults().
         //    (Steps 3–4 on the server: decode the RegistrationResponseJSON, its response and clientExtensionResults.)
