@@ -77,9 +77,64 @@ public static class StoreLoadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {store} | {operation} | {callers} | {result.OpsPerSecond:0} | {result.P50:0.00} | {result.P99:0.00} | {ratio} | {commands} | {commits} | {failures} |"));
     }
 
-    private static IEnumerable<(string Key, string Name, Func<(StoreTarget Target, Func<int, Task<UpdateFloor>>? Floor, IAsyncDisposable Owner)> Create)> Stores()
+    /// <summary>
+    /// The breakdown mode (<c>stores-breakdown</c>): per database store and caller count, the floor and one read round
+    /// trip, then a TOTP and a WebAuthn sign-in with each step timed (the store's round trips, the factor, the benchmark's
+    /// own client work), printed as milliseconds per sign-in and as multiples of one floor commit's latency. In a closed
+    /// loop (callers × 1 / mean latency = throughput) the steps' multiples add up to the sign-in's "× floor".
+    /// </summary>
+    public static async Task<int> RunBreakdownAsync(IReadOnlyList<string> args)
     {
-        yield return ("in-memory", "in-memory", () => Owned(new StoreTarget(b => b.UseInMemoryStores(), cleanup: null), floor: null));
+        var seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 3;
+        var callers = (Option(args, "--callers") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var only = Option(args, "--stores")?.Split(',');
+        var duration = TimeSpan.FromSeconds(seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sign-in step by step (wall time per sign-in, mean), {duration.TotalSeconds:0.#} s per row after 1 s warm-up, {Environment.ProcessorCount} cores"));
+        Console.WriteLine("× floor: the step's mean time ÷ one floor commit's mean latency at the same caller count, measured just before.");
+        Console.WriteLine();
+        Console.WriteLine("| store | callers | sign-in | step | ms / sign-in | share | × floor |");
+        Console.WriteLine("|---|---:|---|---|---:|---:|---:|");
+        var timings = new StepTimings();
+        foreach (var store in Stores(timings).Where(s => s.Key != "in-memory" && (only is null || only.Contains(s.Key, StringComparer.OrdinalIgnoreCase))))
+        {
+            var target = store.Create();
+            await using var owner = target.Owner;
+            await target.Target.EnrollAsync(callers.Max());
+            foreach (var count in callers)
+            {
+                await using var floor = await target.Floor!(count);
+                var floorResult = await LoadRunner.MeasureAsync(count, duration, floor.UpdateAsync);
+                var read = await LoadRunner.MeasureAsync(count, duration, floor.ReadAsync);
+                Row(store.Name, count, "", "floor: 1 UPDATE (1 commit)", floorResult.Mean, floorResult.Mean, floorResult.Mean);
+                Row(store.Name, count, "", "1 SELECT (read round trip)", read.Mean, read.Mean, floorResult.Mean);
+                foreach (var (name, operation) in new (string, Func<int, Task<string?>>)[] { ("TOTP", target.Target.SignInWithTotpAsync), ("WebAuthn ES256", target.Target.SignInWithWebAuthnAsync) })
+                {
+                    var result = await LoadRunner.MeasureAsync(count, duration, operation, measuring: timings.Reset);
+                    var spent = timings.Snapshot();
+                    var claimed = 0.0;
+                    foreach (var step in StepTimings.Steps)
+                    {
+                        var ms = spent.GetValueOrDefault(step) / Math.Max(1, result.Operations);
+                        claimed += ms;
+                        Row(store.Name, count, name, step, ms, result.Mean, floorResult.Mean);
+                    }
+
+                    Row(store.Name, count, name, "in process: the service's own work (rest: ids, state, DI, logging, awaits)", result.Mean - claimed, result.Mean, floorResult.Mean);
+                    var failures = result.Failures.Count == 0 ? "" : " (failures: " + string.Join(", ", result.Failures.Select(p => p.Key + " ×" + p.Value.ToString(CultureInfo.InvariantCulture))) + ")";
+                    Row(store.Name, count, name, "**sign-in**" + failures, result.Mean, result.Mean, floorResult.Mean);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Row(string store, int callers, string signIn, string step, double ms, double total, double floorMs) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {store} | {callers} | {signIn} | {step} | {ms:0.000} | {ms / total:P0} | {ms / floorMs:0.00} |"));
+
+    private static IEnumerable<(string Key, string Name, Func<(StoreTarget Target, Func<int, Task<UpdateFloor>>? Floor, IAsyncDisposable Owner)> Create)> Stores(StepTimings? timings = null)
+    {
+        yield return ("in-memory", "in-memory", () => Owned(new StoreTarget(b => b.UseInMemoryStores(), cleanup: null, timings), floor: null));
         yield return ("sqlite", "SQLite (WAL, file)", () =>
         {
             var folder = Path.Combine(Path.GetTempPath(), "mfa-bench", Guid.NewGuid().ToString("N"));
@@ -90,7 +145,7 @@ public static class StoreLoadBenchmark
                 SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, recursive: true);
                 return Task.CompletedTask;
-            });
+            }, timings);
             return Owned(target, callers => UpdateFloor.SqliteAsync(connectionString, callers));
         });
 
@@ -111,7 +166,7 @@ public static class StoreLoadBenchmark
                     await using var dataSource = Npgsql.NpgsqlDataSource.Create(direct);
                     await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
                     await drop.ExecuteNonQueryAsync();
-                });
+                }, timings);
                 return Owned(target, callers => UpdateFloor.PostgreSqlAsync(server, schema, callers, prepare: key != "pgbouncer"));
             });
         }
