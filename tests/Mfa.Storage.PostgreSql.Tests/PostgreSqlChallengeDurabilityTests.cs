@@ -51,10 +51,15 @@ public sealed class PostgreSqlChallengeDurabilityTests(PostgreSqlRoute route)
                 State = new byte[] { 1, 2, 3 },
             });
 
-            await using var connection = await database.OpenAsync(CancellationToken.None);
-            using var show = database.Command(connection, "SHOW synchronous_commit");
-            Assert.That(await show.ExecuteScalarAsync(), Is.EqualTo("on"));
+            Assert.That(await ShowAsync(database), Is.EqualTo("on"));
             Assert.That((await store.FindAsync(id))?.State.ToArray(), Is.EqualTo(new byte[] { 1, 2, 3 }));
         }
+    }
+
+    private static async Task<object?> ShowAsync(PostgreSqlDatabase database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        using var show = database.Command(connection, "SHOW synchronous_commit");
+        return await show.ExecuteScalarAsync();
     }
 }
