@@ -13,7 +13,7 @@ namespace Mfa.Benchmarks.Storage;
 /// because throughput and p99 under concurrency are what matter here.
 /// </summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project benchmarks/Mfa.Benchmarks -- stores [--seconds N] [--callers 1,32] [--stores in-memory,sqlite,postgresql,pgbouncer]</c>.
+/// <c>dotnet run -c Release --project benchmarks/Mfa.Benchmarks -- stores [--seconds N] [--callers 1,32] [--stores in-memory,sqlite-durable,sqlite,postgresql-durable,postgresql,postgresql-prepared,pgbouncer]</c>.
 /// PostgreSQL runs when <c>MFA_TEST_POSTGRES</c> names a server, PgBouncer when <c>MFA_TEST_PGBOUNCER</c> names one in
 /// front of it (a schema is created and dropped).
 /// </remarks>
@@ -135,21 +135,33 @@ public static class StoreLoadBenchmark
     private static IEnumerable<(string Key, string Name, Func<(StoreTarget Target, Func<int, Task<UpdateFloor>>? Floor, IAsyncDisposable Owner)> Create)> Stores(StepTimings? timings = null)
     {
         yield return ("in-memory", "in-memory", () => Owned(new StoreTarget(b => b.UseInMemoryStores(), cleanup: null, timings), floor: null));
-        yield return ("sqlite", "SQLite (WAL, file)", () =>
+        // "-durable": DurableChallengeBegin on, every commit flushed (the store before issue #10's last step); the plain
+        // keys run the defaults; "-prepared": PostgreSQL's PrepareStatements on as well (a direct connection only).
+        foreach (var (key, name, durable) in new[] { ("sqlite-durable", "SQLite (WAL, file), durable begin", true), ("sqlite", "SQLite (WAL, file)", false) })
         {
-            var folder = Path.Combine(Path.GetTempPath(), "mfa-bench", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            var connectionString = "Data Source=" + Path.Combine(folder, "mfa.db");
-            var target = new StoreTarget(b => b.UseSqlite(connectionString), () =>
+            yield return (key, name, () =>
             {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-                return Task.CompletedTask;
-            }, timings);
-            return Owned(target, callers => UpdateFloor.SqliteAsync(connectionString, callers));
-        });
+                var folder = Path.Combine(Path.GetTempPath(), "mfa-bench", Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(folder);
+                var connectionString = "Data Source=" + Path.Combine(folder, "mfa.db");
+                var target = new StoreTarget(b => b.UseSqlite(connectionString, o => o.DurableChallengeBegin = durable), () =>
+                {
+                    SqliteConnection.ClearAllPools();
+                    Directory.Delete(folder, recursive: true);
+                    return Task.CompletedTask;
+                }, timings);
+                return Owned(target, callers => UpdateFloor.SqliteAsync(connectionString, callers));
+            });
+        }
 
-        foreach (var (key, name, variable) in new[] { ("postgresql", "PostgreSQL", "MFA_TEST_POSTGRES"), ("pgbouncer", "PostgreSQL via PgBouncer", "MFA_TEST_PGBOUNCER") })
+        var variants = new[]
+        {
+            ("postgresql-durable", "PostgreSQL, durable begin, not prepared", "MFA_TEST_POSTGRES", true, false),
+            ("postgresql", "PostgreSQL", "MFA_TEST_POSTGRES", false, false),
+            ("postgresql-prepared", "PostgreSQL, prepared", "MFA_TEST_POSTGRES", false, true),
+            ("pgbouncer", "PostgreSQL via PgBouncer", "MFA_TEST_PGBOUNCER", false, false),
+        };
+        foreach (var (key, name, variable, durable, prepared) in variants)
         {
             var server = Environment.GetEnvironmentVariable(variable);
             if (string.IsNullOrWhiteSpace(server))
@@ -161,12 +173,21 @@ public static class StoreLoadBenchmark
             yield return (key, name, () =>
             {
                 var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
-                var target = new StoreTarget(b => b.UsePostgreSql(server, o => { o.Schema = schema; o.MigrationConnectionString = direct; }), async () =>
-                {
-                    await using var dataSource = Npgsql.NpgsqlDataSource.Create(direct);
-                    await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
-                    await drop.ExecuteNonQueryAsync();
-                }, timings);
+                var target = new StoreTarget(
+                    b => b.UsePostgreSql(server, o =>
+                    {
+                        o.Schema = schema;
+                        o.MigrationConnectionString = direct;
+                        o.DurableChallengeBegin = durable;
+                        o.PrepareStatements = prepared;
+                    }),
+                    async () =>
+                    {
+                        await using var dataSource = Npgsql.NpgsqlDataSource.Create(direct);
+                        await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
+                        await drop.ExecuteNonQueryAsync();
+                    },
+                    timings);
                 return Owned(target, callers => UpdateFloor.PostgreSqlAsync(server, schema, callers, prepare: key != "pgbouncer"));
             });
         }
