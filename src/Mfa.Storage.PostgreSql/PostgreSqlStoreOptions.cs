@@ -36,8 +36,8 @@ public sealed class PostgreSqlStoreOptions : RelationalStoreOptions
     /// </summary>
     /// <value>
     /// Default <see langword="false"/>. Turn it on when <see cref="RelationalStoreOptions.ConnectionString"/> reaches the
-    /// server directly, or through PgBouncer 1.21 or later with <c>max_prepared_statements</c> set: measured, it roughly
-    /// halves what a sign-in costs the server's CPU under concurrency (benchmarks/README.md). Leave it off behind a pooler
+    /// server directly, or through PgBouncer 1.21 or later with <c>max_prepared_statements</c> set: measured at 32 callers,
+    /// it took 30–40 % off a sign-in's cost against one committed UPDATE (benchmarks/README.md, "Stores"). Leave it off behind a pooler
     /// in transaction mode that does not track prepared statements (PgBouncer before 1.21): there a statement prepared on
     /// one server connection is missing on the next, and every store call fails as unavailable.
     /// A <c>Max Auto Prepare</c> in the connection string takes precedence.

@@ -21,10 +21,7 @@ public static class StoreLoadBenchmark
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 3;
-        var callers = (Option(args, "--callers") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        var only = Option(args, "--stores")?.Split(',');
-        var duration = TimeSpan.FromSeconds(seconds);
+        var (duration, callers, only) = Arguments(args);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sign-in via IMfaService vs one committed UPDATE, {duration.TotalSeconds:0.#} s per row after 1 s warm-up, {Environment.ProcessorCount} cores"));
         Console.WriteLine();
         Console.WriteLine("| store | operation | callers | ops/s | p50 ms | p99 ms | × floor | commands/op | commits/op | failures |");
@@ -54,6 +51,11 @@ public static class StoreLoadBenchmark
 
         return 0;
     }
+
+    private static (TimeSpan Duration, int[] Callers, string[]? Only) Arguments(IReadOnlyList<string> args) => (
+        TimeSpan.FromSeconds(Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 3),
+        (Option(args, "--callers") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
+        Option(args, "--stores")?.Split(','));
 
     private static string? Option(IReadOnlyList<string> args, string name)
     {
@@ -85,10 +87,7 @@ public static class StoreLoadBenchmark
     /// </summary>
     public static async Task<int> RunBreakdownAsync(IReadOnlyList<string> args)
     {
-        var seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 3;
-        var callers = (Option(args, "--callers") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        var only = Option(args, "--stores")?.Split(',');
-        var duration = TimeSpan.FromSeconds(seconds);
+        var (duration, callers, only) = Arguments(args);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sign-in step by step (wall time per sign-in, mean), {duration.TotalSeconds:0.#} s per row after 1 s warm-up, {Environment.ProcessorCount} cores"));
         Console.WriteLine("× floor: the step's mean time ÷ one floor commit's mean latency at the same caller count, measured just before.");
         Console.WriteLine();
