@@ -105,7 +105,6 @@ public static class SampleApp
 
         services.AddSingleton(sp => new AccountStore(connectionString, builder.Configuration["Sample:AdminUsername"], sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PhoneService>();
-        services.AddSingleton<SampleKinds>();
 
         var app = builder.Build();
         app.UseMiddleware<LocalhostRedirectMiddleware>();

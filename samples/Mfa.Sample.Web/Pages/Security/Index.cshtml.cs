@@ -4,15 +4,10 @@ using Mfa.Core.Service;
 namespace Mfa.Sample.Web.Pages.Security;
 
 /// <summary>The user's sign-in methods (rename and remove go through <c>mfa.js</c>), and links to add each kind.</summary>
-internal sealed class IndexModel(IMfaService mfa, SampleKinds kinds) : SamplePageModel
+internal sealed class IndexModel(IMfaService mfa) : SamplePageModel
 {
     public MfaUserStatus? Status { get; private set; }
 
-    public IReadOnlyDictionary<string, string> Kinds { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Status = await mfa.GetStatusAsync(new MfaUser(UserId, User.Identity?.Name ?? UserId), cancellationToken);
-        Kinds = await kinds.DescribeAsync(UserId, cancellationToken);
-    }
 }
