@@ -63,7 +63,7 @@ public sealed class DuoTests : E2ETest
         await Page.ChooseMethodAsync("Duo Push");
         await Page.ClickAsync("#start");
 
-        await Assertions.Expect(Page.Locator("#script-error")).ToContainTextAsync("denied");
+        await Assertions.Expect(Page.Locator("#error")).ToContainTextAsync("denied");
     }
 
     [Test]
@@ -91,9 +91,7 @@ public sealed class DuoTests : E2ETest
     {
         var username = NewUsername("duo");
         await Page.SignUpAsync(username);
-        await Page.GotoAsync("/Security/Duo");
-        await Page.ClickAsync("#bind-duo");
-        await Page.WaitForURLAsync("**/Security");
+        await Page.BindDuoAsync();
         await Page.SignOutAsync();
         return username;
     }

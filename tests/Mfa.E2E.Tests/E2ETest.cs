@@ -32,7 +32,7 @@ public abstract class E2ETest
         }
 
         _context = await SampleServer.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(30_000);
         Page = await _context.NewPageAsync();
         Watch(Page);
     }

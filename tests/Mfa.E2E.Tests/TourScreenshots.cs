@@ -26,7 +26,7 @@ public sealed class TourScreenshots : E2ETest
         var choice = Path.Combine(folder, "sign-in-choice.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = choice });
 
-        await Page.SignInAsAdminAsync();
+        await Page.OpenAdminPageAsync();
         await Page.GotoAsync("/Admin");
         var admin = Path.Combine(folder, "admin.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = admin, FullPage = true });
