@@ -22,7 +22,7 @@ public sealed class TourScreenshots : E2ETest
         await Page.SignOutAsync();
 
         await Page.SignInWithPasswordAsync(username);
-        await Page.WaitForSelectorAsync("#methods");
+        await Page.WaitForSelectorAsync("#methods li");
         var choice = Path.Combine(folder, "sign-in-choice.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = choice });
 
