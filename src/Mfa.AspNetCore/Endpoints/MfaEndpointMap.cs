@@ -17,6 +17,8 @@ internal static class MfaEndpointMap
         group.MapPost("/challenges/{kind}/begin", UserEndpoints.BeginChallengeAsync);
         group.MapPost("/challenges/{kind}/complete", UserEndpoints.CompleteChallengeAsync);
         group.MapPost("/challenges/{kind}/wait", UserEndpoints.WaitAsync);
+        group.MapGet("/challenges/{kind}/{challengeId}/events", EventStreamEndpoint.HandleAsync);
+        group.MapPost("/challenges/{kind}/claim", EventStreamEndpoint.ClaimAsync);
         group.MapPost("/passkey/begin", PasskeyEndpoints.BeginAsync).RequireRateLimiting(MfaRateLimitPolicies.PasskeySignIn);
         group.MapPost("/passkey/complete", PasskeyEndpoints.CompleteAsync).RequireRateLimiting(MfaRateLimitPolicies.PasskeySignIn);
         group.MapPost("/recovery-codes", UserEndpoints.GenerateRecoveryCodesAsync);

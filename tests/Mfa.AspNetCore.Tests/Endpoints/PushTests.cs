@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Mfa.Push.Device;
 
 namespace Mfa.AspNetCore.Tests.Endpoints;
@@ -8,58 +7,21 @@ namespace Mfa.AspNetCore.Tests.Endpoints;
 [TestFixture]
 public sealed class PushTests : WebTestBase
 {
-    private readonly List<PushDevice> _devices = [];
+    private PushPhones _phones = null!;
 
     /// <summary>A cap shorter than push's poll interval: a wait with no answer comes back at once (no test sleeps).</summary>
     private protected override Action<MfaAspNetCoreOptions>? Configure => o => o.LongPollTimeout = TimeSpan.FromSeconds(1);
 
+    [SetUp]
+    public void CreatePhones() => _phones = new PushPhones(Host);
+
     [TearDown]
-    public void DisposeDevices()
-    {
-        foreach (var device in _devices)
-        {
-            device.Dispose();
-        }
-    }
+    public void DisposePhones() => _phones.Dispose();
 
-    /// <summary>Password, then push as the first factor: the page shows the QR URI, the phone enrolls without a cookie.</summary>
-    private async Task<(PushDevice Device, string Inbox)> EnrollPhoneAsync(string user)
-    {
-        using var browser = Host.NewBrowser();
-        await browser.LoginAsync(user);
-        var begun = await Browser.JsonAsync(await browser.PostAsync("/mfa/enrollments/push/begin", new { name = "Phone" }));
-        var uri = begun["prompt"]!["enrollmentUri"]!.GetValue<string>();
-        Assert.That(PushEnrollmentLink.TryParse(uri, out var link, out _), Is.True, uri);
-        var device = PushDevice.Create(withUvKey: true, Host.Time);
-        _devices.Add(device);
-        var inbox = "phone-" + user;
-        var request = device.CreateEnrollmentRequest(link!, new PushDeviceInfo("android", "Test phone", "1.0", "16"), DevicePushAddress.InProcess(inbox));
+    private Task<(PushDevice Device, string Inbox)> EnrollPhoneAsync(string user) => _phones.EnrollAsync(user);
 
-        using var phone = Host.NewBrowser();
-        var enrolled = await phone.PostAsync("/mfa/push/v1/enroll", PushDevice.EnrollmentBody(request), antiforgery: false);
-
-        var body = await enrolled.Content.ReadAsStringAsync();
-        Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
-        Assert.That(device.CompleteEnrollment(link!, body), Is.EqualTo(PushDeviceError.None));
-        return (device, inbox);
-    }
-
-    /// <summary>The phone: notified, fetches the challenge with its proof, answers — all without a cookie.</summary>
-    private async Task<HttpResponseMessage> PhoneAnswersAsync(PushDevice device, string inbox, PushDeviceAction action, string? number)
-    {
-        Assert.That(Host.Transport.TryReceive(inbox, out var message), Is.True, "the phone was notified");
-        using var phone = Host.NewBrowser();
-        var uri = device.ChallengeUri(message!.ChallengeId);
-        using var fetch = new HttpRequestMessage(HttpMethod.Get, uri);
-        fetch.Headers.Add("MfaPush-Proof", device.CreateProof("GET", uri));
-        var fetched = await phone.Client.SendAsync(fetch);
-        var fetchedBody = await fetched.Content.ReadAsStringAsync();
-        Assert.That(fetched.StatusCode, Is.EqualTo(HttpStatusCode.OK), fetchedBody);
-        var read = device.ReadChallenge(JsonDocument.Parse(fetchedBody).RootElement.GetProperty("challenge").GetString()!);
-        Assert.That(read.Error, Is.EqualTo(PushDeviceError.None));
-        Assert.That(device.TryAnswer(read.Challenge!, action, number, PushDeviceDenyReason.None, out var token), Is.EqualTo(PushDeviceError.None));
-        return await phone.PostAsync(device.ResponseUri(message.ChallengeId).AbsolutePath, PushDevice.ResponseBody(token), antiforgery: false);
-    }
+    private Task<HttpResponseMessage> PhoneAnswersAsync(PushDevice device, string inbox, PushDeviceAction action, string? number) =>
+        _phones.AnswerAsync(device, inbox, action, number);
 
     [Test]
     public async Task Push_PhoneApproves_WaitSignsInWithMcaAndMfa()
