@@ -27,6 +27,8 @@ internal static class MfaEndpointMap
         group.MapPatch("/authenticators/{id}", UserEndpoints.RenameAuthenticatorAsync);
         group.MapDelete("/authenticators/{id}", UserEndpoints.RemoveAuthenticatorAsync);
         group.MapPost("/push/v1/enroll", DeviceEndpoints.EnrollAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
+        group.MapGet("/push/v1/challenges", DeviceEndpoints.PullAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
+        group.MapPost("/push/v1/device/push-address", DeviceEndpoints.UpdateAddressAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
         group.MapGet("/push/v1/challenges/{challengeId}", DeviceEndpoints.FetchChallengeAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
         group.MapPost("/push/v1/challenges/{challengeId}/response", DeviceEndpoints.AnswerAsync).RequireRateLimiting(MfaRateLimitPolicies.Device);
         group.MapGet("/duo/callback", DuoCallbackEndpoint.HandleAsync);

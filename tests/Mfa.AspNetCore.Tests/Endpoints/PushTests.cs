@@ -121,4 +121,100 @@ public sealed class PushTests : WebTestBase
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "MalformedInput");
     }
+
+    /// <summary>A signature byte changed: the JWS still parses but no longer verifies.</summary>
+    private static string Forged(string jws)
+    {
+        var at = jws.LastIndexOf('.') + 5;
+        return jws[..at] + (jws[at] == 'A' ? 'B' : 'A') + jws[(at + 1)..];
+    }
+
+    private async Task<HttpResponseMessage> PullAsync(string proof)
+    {
+        using var phone = Host.NewBrowser();
+        using var pull = new HttpRequestMessage(HttpMethod.Get, new Uri(WebTestHost.Origin + "/mfa/push/v1/challenges"));
+        pull.Headers.Add("MfaPush-Proof", proof);
+        return await phone.Client.SendAsync(pull);
+    }
+
+    private static Uri PullUri => new(WebTestHost.Origin + "/mfa/push/v1/challenges");
+
+    [Test]
+    public async Task Pull_ValidProof_ListsThePendingChallenge()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        using var browser = Host.NewBrowser();
+        await browser.LoginAsync("bob");
+        await browser.PostAsync("/mfa/challenges/push/begin");
+
+        var pulled = await PullAsync(device.CreateProof("GET", PullUri));
+
+        var body = await pulled.Content.ReadAsStringAsync();
+        Assert.That(pulled.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        var challenges = System.Text.Json.Nodes.JsonNode.Parse(body)!["challenges"]!.AsArray();
+        Assert.That(challenges, Has.Count.EqualTo(1));
+        Assert.That(device.ReadChallenge(challenges[0]!.GetValue<string>()).Error, Is.EqualTo(PushDeviceError.None));
+    }
+
+    [Test]
+    public async Task Pull_ReplayedProof_401InvalidSignatureProblem()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        var proof = device.CreateProof("GET", PullUri);
+        Assert.That((await PullAsync(proof)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await AssertProblemAsync(await PullAsync(proof), HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task Pull_ForgedProof_401InvalidSignatureProblem()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+
+        await AssertProblemAsync(await PullAsync(Forged(device.CreateProof("GET", PullUri))), HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task Pull_NoProof_401InvalidSignatureProblem()
+    {
+        using var phone = Host.NewBrowser();
+
+        await AssertProblemAsync(await phone.Client.GetAsync("/mfa/push/v1/challenges"), HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task UpdateAddress_SignedUpdate_204AndReplayIs409Replayed()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        var update = PushDevice.UpdateBody(device.CreatePushAddressUpdate(DevicePushAddress.InProcess("phone-bob-2")));
+        using var phone = Host.NewBrowser();
+
+        var first = await phone.PostAsync("/mfa/push/v1/device/push-address", update, antiforgery: false);
+        var second = await phone.PostAsync("/mfa/push/v1/device/push-address", update, antiforgery: false);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await first.Content.ReadAsStringAsync());
+        var replay = await Browser.JsonAsync(second);
+        await AssertProblemAsync(second, HttpStatusCode.Conflict, "Replayed");
+        Assert.That(replay["error"]!.GetValue<string>(), Is.EqualTo("replay"));
+    }
+
+    [Test]
+    public async Task UpdateAddress_ForgedSignature_401InvalidSignatureProblem()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        var update = PushDevice.UpdateBody(Forged(device.CreatePushAddressUpdate(DevicePushAddress.InProcess("phone-evil"))));
+        using var phone = Host.NewBrowser();
+
+        var response = await phone.PostAsync("/mfa/push/v1/device/push-address", update, antiforgery: false);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task UpdateAddress_NoUpdateMember_400MalformedInput()
+    {
+        using var phone = Host.NewBrowser();
+
+        await AssertProblemAsync(await phone.PostAsync("/mfa/push/v1/device/push-address", new { other = "x" }, antiforgery: false), HttpStatusCode.BadRequest, "MalformedInput");
+    }
 }
