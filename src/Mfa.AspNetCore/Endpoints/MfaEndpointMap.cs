@@ -14,6 +14,7 @@ internal static class MfaEndpointMap
         group.MapGet("/status", UserEndpoints.StatusAsync);
         group.MapPost("/enrollments/{kind}/begin", UserEndpoints.BeginEnrollmentAsync);
         group.MapPost("/enrollments/{kind}/complete", UserEndpoints.CompleteEnrollmentAsync);
+        group.MapPost("/enrollments/{kind}/import", UserEndpoints.ImportAsync);
         group.MapPost("/challenges/{kind}/begin", UserEndpoints.BeginChallengeAsync);
         group.MapPost("/challenges/{kind}/complete", UserEndpoints.CompleteChallengeAsync);
         group.MapPost("/challenges/{kind}/wait", UserEndpoints.WaitAsync);
