@@ -30,7 +30,14 @@ public static class MfaEndpointRouteBuilderExtensions
         var options = services.GetRequiredService<IOptions<MfaAspNetCoreOptions>>().Value;
         var group = endpoints.MapGroup(prefix);
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
-        MfaEndpointMap.Map(group, options, serveSelfTest: options.ServeSelfTest ?? development);
+        var serveSelfTest = options.ServeSelfTest ?? development;
+        MfaEndpointMap.Map(group, options, serveSelfTest);
+        if (serveSelfTest)
+        {
+            // Also where the page lived as a static asset, beside mfa.js (end-to-end suites written against that path).
+            endpoints.MapGet("/_content/Mfa.AspNetCore/mfa.test.html", SelfTestEndpoint.HandleAsync);
+        }
+
         return group;
     }
 }

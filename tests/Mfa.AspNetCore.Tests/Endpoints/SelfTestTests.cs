@@ -6,13 +6,14 @@ namespace Mfa.AspNetCore.Tests.Endpoints;
 [TestFixture]
 public sealed class SelfTestTests
 {
-    [Test]
-    public async Task SelfTest_Enabled_ServesThePageWithTheModulePath()
+    [TestCase("/mfa/self-test")]
+    [TestCase("/_content/Mfa.AspNetCore/mfa.test.html")]
+    public async Task SelfTest_Enabled_ServesThePageWithTheModulePath(string path)
     {
         await using var host = await WebTestHost.StartAsync(o => o.ServeSelfTest = true);
         using var browser = host.NewBrowser();
 
-        var response = await browser.Client.GetAsync("/mfa/self-test");
+        var response = await browser.Client.GetAsync(path);
 
         var page = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -27,7 +28,8 @@ public sealed class SelfTestTests
         using var browser = host.NewBrowser();
 
         var response = await browser.Client.GetAsync("/mfa/self-test");
+        var legacy = await browser.Client.GetAsync("/_content/Mfa.AspNetCore/mfa.test.html");
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((response.StatusCode, legacy.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound)));
     }
 }
