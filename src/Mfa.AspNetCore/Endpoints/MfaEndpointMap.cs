@@ -8,8 +8,13 @@ namespace Mfa.AspNetCore.Endpoints;
 /// <summary>The route table (one line per route; handlers are <see cref="RequestDelegate"/>s, so nothing here needs reflection).</summary>
 internal static class MfaEndpointMap
 {
-    public static void Map(RouteGroupBuilder group, MfaAspNetCoreOptions options)
+    public static void Map(RouteGroupBuilder group, MfaAspNetCoreOptions options, bool serveSelfTest)
     {
+        if (serveSelfTest)
+        {
+            group.MapGet("/self-test", SelfTestEndpoint.HandleAsync);
+        }
+
         group.MapGet("/antiforgery", UserEndpoints.AntiforgeryTokenAsync);
         group.MapGet("/status", UserEndpoints.StatusAsync);
         group.MapPost("/enrollments/{kind}/begin", UserEndpoints.BeginEnrollmentAsync);
