@@ -3,13 +3,16 @@ using Mfa.Sample.Web.Duo;
 using Mfa.Sample.Web.Hosting;
 using Mfa.Sample.Web.Phone;
 using Mfa.Sample.Web.SignIn;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Mfa.Sample.Web;
 
 /// <summary>
-/// Builds the sample site: every factor of Mfa.Sdk behind a two-step sign-in, with nothing to install. <c>Program</c>
-/// runs it; the end-to-end tests start it in-process on a free loopback port with a temporary data folder.
+/// Builds the sample site: every factor of Mfa.Sdk through Mfa.AspNetCore (its <c>/mfa</c> endpoints, two-step sign-in,
+/// policies and <c>mfa.js</c>), with nothing to install. <c>Program</c> runs it; the end-to-end tests start it
+/// in-process on a free loopback port with a temporary data folder.
 /// </summary>
 public static class SampleApp
 {
@@ -34,34 +37,29 @@ public static class SampleApp
         var services = builder.Services;
         services.AddSingleton(data);
         services.AddSingleton(new SampleSiteOptions(origin));
-
         services.AddDataProtection()
             .SetApplicationName("Mfa.Sample.Web")
             .PersistKeysToFileSystem(new DirectoryInfo(data.DataProtectionKeys));
 
-        services.AddAuthentication(SampleClaims.Scheme)
-            .AddCookie(SampleClaims.Scheme, o =>
+        // The host's own sign-in cookie; Mfa.AspNetCore signs in with it once the second factor is done.
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
             {
                 o.Cookie.Name = "sample.auth";
                 o.LoginPath = "/Account/SignIn";
-                o.LogoutPath = "/Account/SignOut";
                 o.AccessDeniedPath = "/AccessDenied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = false;
-            })
-            .AddCookie(SampleClaims.PendingScheme, o =>
-            {
-                o.Cookie.Name = "sample.mfa-pending";
-                o.ExpireTimeSpan = SampleSignIn.PendingLifetime;
-                o.SlidingExpiration = false;
-                o.LoginPath = "/Account/SignIn";
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(SampleClaims.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(SampleClaims.AdminRole));
+            .AddPolicy(SampleSignIn.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(SampleSignIn.AdminRole).RequireMfa())
+            .AddPolicy(SampleSignIn.RecentMfaPolicy, p => p.RequireAuthenticatedUser().RequireRecentMfa(SampleSignIn.RecentMfaMaxAge));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StepUpRedirect>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Security");
-            o.Conventions.AuthorizeFolder("/Admin", SampleClaims.AdminPolicy);
+            o.Conventions.AuthorizePage("/Security/Password", SampleSignIn.RecentMfaPolicy);
+            o.Conventions.AuthorizeFolder("/Admin", SampleSignIn.AdminPolicy);
         });
 
         var duo = await SampleDuo.StartEmulatorIfNeededAsync(builder.Configuration);
@@ -96,11 +94,17 @@ public static class SampleApp
             })
             .AddInProcess();
         mfa.AddDuo(o => SampleDuo.Configure(o, builder.Configuration, duo, origin));
+        mfa.AddAspNetCore(o =>
+        {
+            o.AdminPolicy = SampleSignIn.AdminPolicy;
+            o.ErrorRedirectPath = "/Account/Mfa";
+            o.PasskeyUserClaims = SampleSignIn.PasskeyClaimsAsync;
+            // Mfa:AspNetCore:* (rate limits, lifetimes) from configuration, as for the rest of Mfa:*.
+            builder.Configuration.GetSection("Mfa:AspNetCore").Bind(o);
+        });
 
         services.AddSingleton(sp => new AccountStore(connectionString, builder.Configuration["Sample:AdminUsername"], sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<SampleSignIn>();
         services.AddSingleton<PhoneService>();
-        services.AddSingleton<SampleKinds>();
 
         var app = builder.Build();
         app.UseMiddleware<LocalhostRedirectMiddleware>();
@@ -113,6 +117,8 @@ public static class SampleApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapMfaEndpoints("/mfa");
         app.MapRazorPages();
         if (duo is not null)
         {

@@ -27,6 +27,24 @@ public sealed class MfaAspNetCoreOptions
     /// <value>Default 25 seconds; 1 to 60 seconds.</value>
     public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>
+    /// The longest one server-sent event stream (<c>GET …/challenges/{kind}/{challengeId}/events</c>) stays open before it
+    /// sends a <c>timeout</c> event and ends (the client reconnects or falls back to the long poll).
+    /// </summary>
+    /// <value>Default 2 minutes (a push challenge's default lifetime); 1 second to 10 minutes.</value>
+    public TimeSpan EventStreamTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Whether <c>MapMfaEndpoints</c> serves mfa.js's self-test page at <c>{prefix}/self-test</c> (it runs in the browser
+    /// against fakes, prints <c>PASS n</c> and sets <c>window.mfaTestResult = { passed, failed, failures }</c>).
+    /// </summary>
+    /// <value>Default <see langword="null"/>: only when the host environment is Development.</value>
+    public bool? ServeSelfTest { get; set; }
+
+    /// <summary>How often an event stream with nothing to report sends a comment line, so proxies keep it open.</summary>
+    /// <value>Default 15 seconds; 1 to 60 seconds.</value>
+    public TimeSpan EventStreamHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Per-client limit of the username-less passkey sign-in endpoints.</summary>
     /// <value>Default 10 requests a minute per client address.</value>
     public MfaRateLimit PasskeySignInRateLimit { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };

@@ -28,6 +28,16 @@ internal sealed class MfaAspNetCoreOptionsValidator : IValidateOptions<MfaAspNet
             result.AddError("Must be between 1 and 60 seconds.", nameof(MfaAspNetCoreOptions.LongPollTimeout));
         }
 
+        if (options.EventStreamTimeout < TimeSpan.FromSeconds(1) || options.EventStreamTimeout > TimeSpan.FromMinutes(10))
+        {
+            result.AddError("Must be between 1 second and 10 minutes.", nameof(MfaAspNetCoreOptions.EventStreamTimeout));
+        }
+
+        if (options.EventStreamHeartbeat < TimeSpan.FromSeconds(1) || options.EventStreamHeartbeat > TimeSpan.FromSeconds(60))
+        {
+            result.AddError("Must be between 1 and 60 seconds.", nameof(MfaAspNetCoreOptions.EventStreamHeartbeat));
+        }
+
         Check(result, options.PasskeySignInRateLimit, nameof(MfaAspNetCoreOptions.PasskeySignInRateLimit));
         Check(result, options.DeviceRateLimit, nameof(MfaAspNetCoreOptions.DeviceRateLimit));
         if (!IsLocalPath(options.SignedInRedirectPath))

@@ -12,6 +12,7 @@ internal sealed class RelationalChallengeStore : IChallengeStore
 
     private readonly RelationalDatabase _database;
     private readonly string _create;
+    private readonly bool _durableCreate;
     private readonly SqlStatement _find;
     private readonly SqlStatement _consume;
     private readonly SqlStatement _answer;
@@ -24,10 +25,15 @@ internal sealed class RelationalChallengeStore : IChallengeStore
         _database = database;
         var table = database.Table("challenges");
 
-        // DO NOTHING instead of an overwrite: re-creating an id must never reset a consumed challenge.
+        // DO NOTHING instead of an overwrite: re-creating an id must never reset a consumed challenge. Unless the begin is
+        // to be durable, the INSERT commits without waiting for its flush (the source sets that for its own transaction):
+        // a later flushed commit (the consume) carries it to disk, and a challenge lost before that fails closed.
+        _durableCreate = database.Options.DurableChallengeBegin;
+        var source = _durableCreate ? string.Empty : database.UnflushedCommitSource;
         _create = $"""
             INSERT INTO {table} ({InsertColumns})
-            VALUES (@id, @user_id, @factor_kind, @authenticator_id, @purpose, @created_at, @expires_at, @state, FALSE)
+            SELECT @id, @user_id, @factor_kind, @authenticator_id, @purpose, @created_at, @expires_at, @state, FALSE {source}
+            WHERE TRUE
             ON CONFLICT (id) DO NOTHING
             """;
         _find = SqlStatement.Read($"SELECT {Columns} FROM {table} WHERE id = @id");
@@ -67,13 +73,13 @@ internal sealed class RelationalChallengeStore : IChallengeStore
     {
         ArgumentNullException.ThrowIfNull(challenge);
         var binding = challenge.Binding;
-        var inserted = await _database.ExecuteAsync(
-            _create,
-            c => AddBinding(c.With("@id", challenge.Id), binding)
-                .With("@created_at", challenge.CreatedAt)
-                .With("@expires_at", challenge.ExpiresAt)
-                .With("@state", challenge.State),
-            cancellationToken).ConfigureAwait(false);
+        void Bind(DbCommand c) => AddBinding(c.With("@id", challenge.Id), binding)
+            .With("@created_at", challenge.CreatedAt)
+            .With("@expires_at", challenge.ExpiresAt)
+            .With("@state", challenge.State);
+        var inserted = _durableCreate
+            ? await _database.ExecuteAsync(_create, Bind, cancellationToken).ConfigureAwait(false)
+            : await _database.ExecuteUnflushedAsync(_create, Bind, cancellationToken).ConfigureAwait(false);
         if (inserted != 1)
         {
             throw new InvalidOperationException("A challenge with this id already exists.");

@@ -166,6 +166,28 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
         }
     }
 
+    /// <summary>Runs reads on a connection of their own (no write gate): availability faults become <see cref="MfaStoreException"/>.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="body">The reads; it gets the open connection.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The body's result.</returns>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                return await body(connection, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
     /// <summary>Runs one statement that returns at most one row, on its own connection.</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="statement">The statement.</param>
@@ -198,6 +220,43 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
             transactional: false,
             cancellationToken);
     }
+
+    /// <summary>
+    /// Runs one <c>INSERT … SELECT</c> whose commit need not wait for the disk (<see cref="RelationalStoreOptions.DurableChallengeBegin"/>
+    /// off): the statement carries <see cref="UnflushedCommitSource"/> as its <c>FROM</c>, and the provider relaxes the
+    /// connection first where that is a connection setting (<see cref="RelaxNextCommitAsync"/>).
+    /// </summary>
+    /// <param name="sql">The statement, built with <see cref="UnflushedCommitSource"/>.</param>
+    /// <param name="bind">Adds the parameters.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many rows it changed.</returns>
+    public Task<int> ExecuteUnflushedAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        return WriteTransactionAsync(
+            async (connection, transaction, ct) =>
+            {
+                await RelaxNextCommitAsync(connection, ct).ConfigureAwait(false);
+                using var command = Command(connection, sql, transaction);
+                bind(command);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            transactional: false,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The <c>FROM</c> clause (possibly empty) of an <c>INSERT … SELECT</c> that <see cref="ExecuteUnflushedAsync"/> runs:
+    /// where the setting is transaction-scoped (PostgreSQL), it sets it inside the statement, so that nothing outlives the
+    /// transaction (safe behind a pooler in transaction mode).
+    /// </summary>
+    public virtual string UnflushedCommitSource => string.Empty;
+
+    /// <summary>Lets the next statement on <paramref name="connection"/> commit without waiting for the disk, where that is a connection setting (SQLite).</summary>
+    /// <param name="connection">The connection; the provider restores the setting when it opens it next.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    protected virtual Task RelaxNextCommitAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Runs one write statement (or batch) the server commits on its own, on one connection, after the write gate.</summary>
     /// <typeparam name="T">The result type.</typeparam>

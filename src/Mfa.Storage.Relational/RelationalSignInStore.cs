@@ -133,16 +133,17 @@ internal sealed class RelationalSignInStore : ISignInStore
             return new SignInCandidates(default, []);
         }
 
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = BindCandidates(_database.Command(connection, _candidates), userId, factorKind, keys);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+        return await _database.ReadAsync(
+            async (connection, ct) =>
             {
-                return await ReadCandidatesAsync(reader, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                using var command = BindCandidates(_database.Command(connection, _candidates), userId, factorKind, keys);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await ReadCandidatesAsync(reader, ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public Task<SignInAdmission> AdmitAndConsumeAsync(SignInAttempt attempt, CancellationToken cancellationToken = default)

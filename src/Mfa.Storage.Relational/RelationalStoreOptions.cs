@@ -22,6 +22,24 @@ public abstract class RelationalStoreOptions
     /// <value>Default <c>mfa_</c>; empty, or a lowercase letter then up to 29 lowercase letters, digits or underscores.</value>
     public string TablePrefix { get; set; } = "mfa_";
 
+    /// <summary>Whether beginning a challenge waits until the challenge's row is on disk before it returns.</summary>
+    /// <value>
+    /// Default <see langword="false"/>: the challenge's INSERT commits without waiting for its log flush (PostgreSQL
+    /// <c>synchronous_commit = off</c> for that one transaction; SQLite <c>synchronous = NORMAL</c> for that one statement
+    /// under WAL), which saves one of a sign-in's three disk flushes. <see langword="true"/>: it waits, as every other write does.
+    /// </value>
+    /// <remarks>
+    /// What is at stake is only a challenge that was begun but not yet answered: every later write of the sign-in (admitting
+    /// the attempt and consuming the challenge, the replay guard, the counters) waits for its flush, and a flush covers
+    /// everything logged before it, so a challenge that was consumed or answered is on disk with it. A crash of the database
+    /// server (or of the machine, for SQLite: a crash of the process loses nothing) within the flush delay (PostgreSQL's
+    /// <c>wal_writer_delay</c>, by default 200 ms, at most three times that) can lose a challenge begun in that window; the
+    /// user's answer then finds no challenge and fails closed (<c>ChallengeNotFound</c>, counted as one failed attempt), and
+    /// the user begins again. Nothing can be accepted that would not have been: a lost challenge cannot be consumed.
+    /// Turn it on where a standby that a failover promotes must hold every begun challenge.
+    /// </remarks>
+    public bool DurableChallengeBegin { get; set; }
+
     /// <summary>How often expired challenges and expired attempt-counter windows are deleted while the host runs.</summary>
     /// <value>Default 5 minutes; <see cref="TimeSpan.Zero"/> turns sweeping off; otherwise 1 second to 1 day.</value>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);

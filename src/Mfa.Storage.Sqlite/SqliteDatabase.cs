@@ -33,7 +33,8 @@ internal sealed class SqliteDatabase : RelationalDatabase
         _connectionString = builder.ConnectionString;
 
         // SQLite's own busy handler retries with short sleeps, so racing writers queue up instead of failing with SQLITE_BUSY.
-        _busyTimeout = FormattableString.Invariant($"PRAGMA busy_timeout = {(long)options.CommandTimeout.TotalMilliseconds};");
+        // Every commit waits for the disk (FULL, SQLite's default), also on a pooled connection whose last user relaxed it.
+        _busyTimeout = FormattableString.Invariant($"PRAGMA busy_timeout = {(long)options.CommandTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;");
     }
 
     /// <summary>The schema version this package migrates to.</summary>
@@ -79,6 +80,15 @@ internal sealed class SqliteDatabase : RelationalDatabase
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    // Under WAL, NORMAL commits without syncing the log; the next FULL commit on the file (or a checkpoint) syncs it, and
+    // everything written before with it. A process crash loses nothing (the log is in the OS's cache); a power loss can
+    // lose what no later commit synced. Set just before the one statement; the next open sets FULL again.
+    protected override async Task RelaxNextCommitAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        using var relax = Command(connection, "PRAGMA synchronous = NORMAL;");
+        await relax.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override string ExpandScript(string script) => script.Replace("{prefix}", Options.TablePrefix, StringComparison.Ordinal);

@@ -136,7 +136,7 @@ internal sealed partial class WebAuthnFactor
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, message));
         }
 
-        // WebAuthn L3 §7.2 steps 5–22 (Ceremonies/AssertionProcedure.cs); this factor supplies step 6's lookup: the
+        // WebAuthn L3 §7.2 steps 5–24 (Ceremonies/AssertionProcedure.cs); this factor supplies step 6's lookup: the
         // user's account must hold a record with this credential id.
         AuthenticatorRecord? record = null;
         WebAuthnCredentialData? data = null;
@@ -197,9 +197,9 @@ internal sealed partial class WebAuthnFactor
             return ChallengeCompleteResult.Failure(outcome.Failure, outcome.Message, record);
         }
 
-        // §7.2 step 24: update the record (the counter, never lower, and the current backup state); the service adds
-        // last-used and writes it back.
-        var updated = CredentialUpdate.After(data, outcome);
+        // §7.2 step 23: the record updates itself (the counter, never lower, and the current backup state); the service
+        // adds last-used and writes it back.
+        var updated = data.AfterAssertion(outcome);
         var kind = CredentialKinds.TryParse(data.Kind, out var parsed) ? parsed : WebAuthnAuthenticatorKind.SecurityKey;
         var details = new WebAuthnVerificationDetails(outcome.ReportedSignCount, outcome.UserVerified, outcome.BackupState, outcome.CounterRollback, kind);
         return ChallengeCompleteResult.Verified(record, details, CredentialRecords.Write(updated), replaySteps: null);

@@ -118,39 +118,38 @@ internal sealed partial class WebAuthnFactor
             return EnrollmentCompleteResult.Failure(MfaFailureReason.ChallengeMismatch);
         }
 
+        // WebAuthn L3 §7.1 (Ceremonies/RegistrationProcedure.cs); this factor supplies what the options asked for and, for
+        // step 26, the credential ids the user already has (the store's unique index covers every other user's).
         var expectation = new RegistrationExpectation
         {
             Challenge = challenge,
             Algorithms = begun.Algorithms,
             RequireUserVerification = begun.RequireUserVerification,
             Attachment = kind == WebAuthnAuthenticatorKind.Device ? "platform" : "cross-platform",
+            ExcludeCredentials = [.. context.Existing.Select(r => r.CredentialId).OfType<string>()],
             Now = context.Now,
         };
-        var verified = CredentialRegistration.Verify(_policy, expectation, webAuthn.ResponseJson, kind);
+        var verified = RegistrationProcedure.Verify(_policy, expectation, webAuthn.ResponseJson, kind);
         if (!verified.Succeeded)
         {
-            if (verified.FailureReason == MfaFailureReason.AuthenticatorStatusRefused && verified.Model is { } refused)
+            if (verified.Failure == MfaFailureReason.AuthenticatorStatusRefused && verified.Model is { } refused)
             {
                 WebAuthnLog.RegistrationModelRefused(_logger, user.Id, refused.Aaguid, refused.Description, refused.RefusedStatus ?? refused.Status ?? "unknown");
             }
 
+            if (verified.Failure == MfaFailureReason.AlreadyEnrolled)
+            {
+                WebAuthnLog.CredentialAlreadyRegistered(_logger, user.Id);
+            }
+
             // A completed attempt that failed verification (wrong type, origin, signature, policy) spends the registration
             // challenge, as a failed assertion spends its challenge; only a response that is not one at all leaves it usable.
-            return verified.FailureReason == MfaFailureReason.MalformedInput
-                ? EnrollmentCompleteResult.Failure(verified.FailureReason, verified.Message)
-                : EnrollmentCompleteResult.FinalFailure(verified.FailureReason, verified.Message);
+            return verified.Failure == MfaFailureReason.MalformedInput
+                ? EnrollmentCompleteResult.Failure(verified.Failure, verified.Message)
+                : EnrollmentCompleteResult.FinalFailure(verified.Failure, verified.Message);
         }
 
-        // Verify that the credentialId is not yet registered for any user (§7.1; prevents registering a victim's credential):
-        // the user's own credentials here (excludeCredentials enforced server-side), every user's by the store's unique
-        // index when the service stores the record.
         var info = verified.Credential;
-        if (context.Existing.Any(r => string.Equals(r.CredentialId, info.Id, StringComparison.Ordinal)))
-        {
-            WebAuthnLog.CredentialAlreadyRegistered(_logger, user.Id);
-            return EnrollmentCompleteResult.FinalFailure(MfaFailureReason.AlreadyEnrolled, "This credential is already registered.");
-        }
-
         var data = new WebAuthnCredentialData
         {
             Kind = begun.Kind,

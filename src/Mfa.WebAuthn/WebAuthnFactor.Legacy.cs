@@ -33,7 +33,7 @@ internal sealed partial class WebAuthnFactor
             return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a legacy U2F key.");
         }
 
-        if (key.KeyHandle.Length is 0 or > Ceremonies.RegistrationVerifier.MaxCredentialIdLength)
+        if (key.KeyHandle.Length is 0 or > Ceremonies.RegistrationProcedure.MaxCredentialIdLength)
         {
             return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "A key handle has 1 to 1023 bytes.");
         }

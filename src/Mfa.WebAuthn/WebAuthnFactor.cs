@@ -18,7 +18,7 @@ namespace Mfa.WebAuthn;
 /// <remarks>
 /// Hosts reach it through <see cref="Mfa.Core.Service.IMfaService"/> only: <see cref="WebAuthnEnrollmentRequest"/>,
 /// <see cref="WebAuthnChallengeRequest"/> (also for <c>BeginDiscoverableChallengeAsync</c>) and <see cref="LegacyU2fKey"/>
-/// (for <c>ImportAuthenticatorAsync</c>). Registration follows §7.1 (<see cref="RegistrationVerifier"/>) and assertion §7.2
+/// (for <c>ImportAuthenticatorAsync</c>). Registration follows §7.1 (<see cref="RegistrationProcedure"/>) and assertion §7.2
 /// (<see cref="AssertionProcedure"/>) of <see href="https://www.w3.org/TR/webauthn-3/">WebAuthn Level 3</see>. Pure: the
 /// counter and backup state travel back in the result and the service writes them with the record's concurrency token.
 /// </remarks>

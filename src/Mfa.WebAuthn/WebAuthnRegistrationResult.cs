@@ -35,8 +35,9 @@ public sealed class WebAuthnRegistrationResult : MfaResult
     /// </summary>
     public AuthenticatorModel? Model { get; private init; }
 
-    internal static WebAuthnRegistrationResult Success(WebAuthnCredentialInfo credential, IReadOnlyList<X509Certificate2> trustPath, bool? trusted, AuthenticatorModel? model = null) =>
-        new(MfaFailureReason.None, null) { Credential = credential, TrustPath = trustPath, Trusted = trusted, Model = model };
+    internal static WebAuthnRegistrationResult From(Ceremonies.RegistrationOutcome outcome) => outcome.Succeeded
+        ? new(MfaFailureReason.None, null) { Credential = outcome.Credential, TrustPath = outcome.TrustPath, Trusted = outcome.Trusted, Model = outcome.Model }
+        : Failure(outcome.Failure, outcome.Message, outcome.Model);
 
     internal static WebAuthnRegistrationResult Failure(MfaFailureReason reason, string? message, AuthenticatorModel? model = null) => new(reason, message) { Model = model };
 }

@@ -25,9 +25,35 @@ public sealed class WebAuthnStoredCredential
     /// <summary>The BE flag recorded at registration.</summary>
     public bool BackupEligible { get; init; }
 
+    /// <summary>The BS flag at registration or at the last use (WebAuthn L3 §4 <c>credentialRecord.backupState</c>).</summary>
+    public bool BackupState { get; init; }
+
     /// <summary>The kind of authenticator (a device authenticator must verify the user).</summary>
     public WebAuthnAuthenticatorKind Kind { get; init; } = WebAuthnAuthenticatorKind.SecurityKey;
 
     /// <summary>The user handle of the credential's owner; when set, a returned user handle must equal it.</summary>
     public ReadOnlyMemory<byte>? UserHandle { get; init; }
+
+    /// <summary>
+    /// This credential after an assertion (WebAuthn L3 §7.2 step 23, "update credentialRecord with new state values"):
+    /// the signature counter becomes the reported one but never goes lower (a counter that did not increase, accepted
+    /// under <see cref="CounterRollbackPolicy.FlagOnly"/>, keeps the stored value), and the backup state becomes the
+    /// current BS flag. A failed result changes nothing.
+    /// </summary>
+    /// <param name="result">What <see cref="WebAuthnVerifier.VerifyAssertion"/> returned for this credential.</param>
+    /// <returns>The credential to store.</returns>
+    public WebAuthnStoredCredential AfterAssertion(WebAuthnAssertionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Succeeded
+            ? new WebAuthnStoredCredential(Id, PublicKey)
+            {
+                SignCount = Math.Max(SignCount, result.SignCount),
+                BackupEligible = BackupEligible,
+                BackupState = result.BackupState,
+                Kind = Kind,
+                UserHandle = UserHandle,
+            }
+            : this;
+    }
 }

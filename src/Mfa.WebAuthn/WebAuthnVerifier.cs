@@ -45,7 +45,7 @@ public static class WebAuthnVerifier
             ExcludeCredentials = issued.ExcludeCredentials,
             Now = now,
         };
-        return CredentialRegistration.Verify(policy, expectation, responseJson, issued.Kind);
+        return WebAuthnRegistrationResult.From(RegistrationProcedure.Verify(policy, expectation, responseJson, issued.Kind));
     }
 
     /// <summary>Verifies an assertion (WebAuthn L3 §7.2) against the request options it answers and the stored credential.</summary>
@@ -74,7 +74,7 @@ public static class WebAuthnVerifier
             return WebAuthnAssertionResult.Failure(MfaFailureReason.MalformedInput, message);
         }
 
-        // WebAuthn L3 §7.2 steps 5–22 (Ceremonies/AssertionProcedure.cs); step 6: the credential the caller identified
+        // WebAuthn L3 §7.2 steps 5–24 (Ceremonies/AssertionProcedure.cs); step 6: the credential the caller identified
         // must be the one that answered.
         var expectation = new AssertionExpectation(
             issued.Challenge,
@@ -87,7 +87,7 @@ public static class WebAuthnVerifier
         {
             stored = default;
             failureMessage = null;
-            if (!ResponseDecoder.TryDecode(credential.Id, RegistrationVerifier.MaxCredentialIdLength, out var storedId) || !storedId.AsSpan().SequenceEqual(assertion.CredentialId))
+            if (!ResponseDecoder.TryDecode(credential.Id, RegistrationProcedure.MaxCredentialIdLength, out var storedId) || !storedId.AsSpan().SequenceEqual(assertion.CredentialId))
             {
                 failureMessage = "The response is from another credential.";
                 return MfaFailureReason.UnknownAuthenticator;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Mfa.AspNetCore.Authorization;
 using Mfa.Push.Transports.InProcess;
 using Mfa.Testing;
+using Mfa.Testing.Logging;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -21,8 +22,9 @@ internal sealed class WebTestHost : IAsyncDisposable
 {
     public const string Origin = "https://login.example.com";
 
-    private WebTestHost(WebApplication app, ManualTimeProvider time, InProcessPushTransport transport, ECDsa serverKey)
+    private WebTestHost(WebApplication app, ManualTimeProvider time, InProcessPushTransport transport, ECDsa serverKey, CapturingLoggerProvider logs)
     {
+        Logs = logs;
         App = app;
         Time = time;
         Transport = transport;
@@ -37,6 +39,9 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public InProcessPushTransport Transport { get; }
 
+    /// <summary>What the host logged (the MFA categories at every level, the rest from warnings up).</summary>
+    public CapturingLoggerProvider Logs { get; }
+
     public IServiceProvider Services => App.Services;
 
     public static async Task<WebTestHost> StartAsync(Action<MfaAspNetCoreOptions>? configure = null, Action<IMfaBuilder>? addFactors = null, ManualTimeProvider? clock = null)
@@ -47,6 +52,10 @@ internal sealed class WebTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Mfa", LogLevel.Debug);
         var services = builder.Services;
         services.AddSingleton<TimeProvider>(time);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
@@ -97,7 +106,7 @@ internal sealed class WebTestHost : IAsyncDisposable
         app.MapPost("/password", () => Results.Ok("changed")).RequireRecentMfa(TimeSpan.FromMinutes(5));
         await app.StartAsync();
         app.GetTestServer().BaseAddress = new Uri(Origin + "/");
-        return new WebTestHost(app, time, transport, serverKey);
+        return new WebTestHost(app, time, transport, serverKey, logs);
     }
 
     /// <summary>A browser: its own cookie jar.</summary>

@@ -14,7 +14,7 @@ public sealed class AdminTests : E2ETest
         await Page.EnrollTotpAsync();
         await Page.SignOutAsync();
 
-        await Page.SignInAsAdminAsync();
+        await Page.OpenAdminPageAsync();
         await Page.GotoAsync("/Admin");
         var row = Page.Locator($"#users tr[data-user='{username}']");
         await row.Locator("select.requirement").SelectOptionAsync("required");

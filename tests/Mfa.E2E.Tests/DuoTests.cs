@@ -1,6 +1,8 @@
 using Mfa.Duo.Emulator;
 using Mfa.Duo.Emulator.Scripting;
+using Mfa.Duo;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace Mfa.E2E.Tests;
@@ -63,7 +65,7 @@ public sealed class DuoTests : E2ETest
         await Page.ChooseMethodAsync("Duo Push");
         await Page.ClickAsync("#start");
 
-        await Assertions.Expect(Page.Locator("#script-error")).ToContainTextAsync("denied");
+        await Assertions.Expect(Page.Locator("#error")).ToContainTextAsync("denied");
     }
 
     [Test]
@@ -87,13 +89,42 @@ public sealed class DuoTests : E2ETest
         Assert.That(await Page.Locator("#signed-in-as").CountAsync(), Is.Zero);
     }
 
+    [Test]
+    public async Task SignIn_DuoDownFailmodeOpen_InWithoutSecondFactorAndNotice()
+    {
+        var username = await EnrollDuoAsync();
+        await Page.SignInWithPasswordAsync(username);
+        await Page.ChooseMethodAsync("Duo (Universal Prompt)");
+
+        // The admin's failmode is read from DuoOptions on each decision; the sample's setting is Sample:Duo:Failmode.
+        var options = SampleServer.Services.GetRequiredService<IOptions<DuoOptions>>().Value;
+        options.Failmode = DuoFailmode.Open;
+        Emulator.Outage = DuoEmulatorOutage.ServerError;
+        try
+        {
+            await Page.ClickAsync("#start");
+            await Page.WaitForURLAsync(BaseUrl + "/");
+        }
+        finally
+        {
+            Emulator.Outage = DuoEmulatorOutage.None;
+            options.Failmode = DuoFailmode.Closed;
+        }
+
+        Assert.That(await Page.SignedInAsAsync(), Is.EqualTo(username));
+        await Assertions.Expect(Page.Locator("#bypass-notice")).ToContainTextAsync("Second factor not performed");
+        Assert.That(await Page.TextContentAsync("#amr"), Does.Not.Contain("multi-factor"));
+
+        // No "mfa" in the session: a page that asks for a recent MFA still does (step-up).
+        await Page.GotoAsync("/Security/Password");
+        await Page.WaitForURLAsync("**/Account/Mfa?**");
+    }
+
     private async Task<string> EnrollDuoAsync()
     {
         var username = NewUsername("duo");
         await Page.SignUpAsync(username);
-        await Page.GotoAsync("/Security/Duo");
-        await Page.ClickAsync("#bind-duo");
-        await Page.WaitForURLAsync("**/Security");
+        await Page.BindDuoAsync();
         await Page.SignOutAsync();
         return username;
     }

@@ -31,8 +31,10 @@ public abstract class E2ETest
             Assert.Ignore(why + " The end-to-end tests are skipped on this machine.");
         }
 
+        // One fixture instance runs all its tests: each failure log holds only its own test's console.
+        _console.Clear();
         _context = await SampleServer.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(30_000);
         Page = await _context.NewPageAsync();
         Watch(Page);
     }

@@ -16,7 +16,7 @@ public sealed class PushTests : E2ETest
 
         await Page.WaitForURLAsync(BaseUrl + "/");
         Assert.That(await Page.SignedInAsAsync(), Is.EqualTo(username));
-        Assert.That(await Page.TextContentAsync("#amr"), Does.Contain("phone approval"));
+        Assert.That(await Page.TextContentAsync("#amr"), Does.Contain("approval on another device").And.Contain("multi-factor"));
     }
 
     [Test]
@@ -28,7 +28,7 @@ public sealed class PushTests : E2ETest
         await AnswerAsync(phone, "deny", null);
 
         await Assertions.Expect(Phone(phone)).ToContainTextAsync("Denied");
-        await Assertions.Expect(Page.Locator("#script-error")).ToContainTextAsync("denied");
+        await Assertions.Expect(Page.Locator("#error")).ToContainTextAsync("denied");
         Assert.That(await Page.Locator("#signed-in-as").CountAsync(), Is.Zero);
     }
 
@@ -41,7 +41,7 @@ public sealed class PushTests : E2ETest
         await AnswerAsync(phone, "report", null);
 
         await Assertions.Expect(Phone(phone)).ToContainTextAsync("Reported");
-        await Assertions.Expect(Page.Locator("#script-error")).ToContainTextAsync("not yours");
+        await Assertions.Expect(Page.Locator("#error")).ToContainTextAsync("not yours");
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class PushTests : E2ETest
         await AnswerAsync(phone, "approve", number == "00" ? "11" : "00");
 
         await Assertions.Expect(Phone(phone)).ToContainTextAsync("refused");
-        await Assertions.Expect(Page.Locator("#script-error")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#error")).ToBeVisibleAsync();
         Assert.That(await Page.Locator("#signed-in-as").CountAsync(), Is.Zero);
     }
 
@@ -65,6 +65,7 @@ public sealed class PushTests : E2ETest
         await Page.SignUpAsync(username);
         await Page.GotoAsync("/Security/Push");
         await Page.ClickAsync("#begin");
+        await Assertions.Expect(Page.Locator("#push-link")).Not.ToHaveValueAsync(string.Empty);
         var link = await Page.InputValueAsync("#push-link");
 
         var phone = await NewTabAsync();
@@ -84,6 +85,7 @@ public sealed class PushTests : E2ETest
         await Page.SignInWithPasswordAsync(username);
         await Page.ChooseMethodAsync("Approve on your phone");
         await Page.ClickAsync("#start");
+        await Assertions.Expect(Page.Locator("#display-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
         return (await Page.TextContentAsync("#display-number"))!.Trim();
     }
 

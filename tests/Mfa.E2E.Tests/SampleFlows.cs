@@ -1,5 +1,9 @@
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
+using System.Globalization;
+using System.Security.Cryptography;
+using Mfa.Duo.Emulator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Mfa.E2E.Tests;
@@ -25,19 +29,55 @@ internal static class SampleFlows
         await page.ClickAsync("#sign-in");
     }
 
-    /// <summary>Signs in as the configured admin (<c>Sample:AdminUsername</c>), signing it up on first use.</summary>
-    public static async Task SignInAsAdminAsync(this IPage page)
+    /// <summary>
+    /// Signs in as the configured admin (<c>Sample:AdminUsername</c>) and opens the admin page, which needs a session that
+    /// completed MFA. On first use the admin signs up and binds Duo (the emulator); each time a fresh Duo passcode
+    /// confirms it (Duo passcodes are single-use).
+    /// </summary>
+    public static async Task OpenAdminPageAsync(this IPage page)
     {
         await page.GotoAsync("/Account/SignUp");
         await page.FillAsync("#username", SampleServer.AdminUsername);
         await page.FillAsync("#password", SampleServer.Password);
         await page.ClickAsync("#sign-up");
-        if (await page.Locator("#error").CountAsync() > 0)
+        await Assertions.Expect(page.Locator("#error:not([hidden]), #add-totp").First).ToBeVisibleAsync();
+        if (new Uri(page.Url).AbsolutePath != "/Security")
         {
+            // Known admin: the password leads to the factor choice.
             await page.SignInWithPasswordAsync(SampleServer.AdminUsername);
+            await page.WaitForURLAsync("**/Account/Mfa?**");
+            await page.ConfirmWithDuoPasscodeAsync(SampleServer.AdminUsername);
+        }
+        else
+        {
+            // New admin (password only): binds Duo, then /Admin asks for it (step-up).
+            await page.BindDuoAsync();
+            await page.GotoAsync("/Admin");
+            await page.WaitForURLAsync("**/Account/Mfa?**");
+            await page.ConfirmWithDuoPasscodeAsync(SampleServer.AdminUsername);
         }
 
-        await Assertions.Expect(page.Locator("nav a[href='/Admin']")).ToBeVisibleAsync();
+        await page.GotoAsync("/Admin");
+        await Assertions.Expect(page.Locator("#users")).ToBeVisibleAsync();
+    }
+
+    /// <summary>On the MFA page: picks "Duo passcode" and types a fresh one the emulator accepts once.</summary>
+    public static async Task ConfirmWithDuoPasscodeAsync(this IPage page, string duoUsername)
+    {
+        var passcode = RandomNumberGenerator.GetInt32(100_000, 1_000_000).ToString(CultureInfo.InvariantCulture);
+        SampleServer.Services.GetRequiredService<DuoEmulator>().GetUser(duoUsername)!.WithPasscode(passcode);
+        await page.ChooseMethodAsync("Duo passcode");
+        await page.FillAsync("#code", passcode);
+        await page.ClickAsync("#verify");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/Account/Mfa");
+    }
+
+    /// <summary>Binds the signed-in user to Duo (the emulator) from the Duo page.</summary>
+    public static async Task BindDuoAsync(this IPage page)
+    {
+        await page.GotoAsync("/Security/Duo");
+        await page.ClickAsync("#bind-duo");
+        await page.WaitForURLAsync("**/Security");
     }
 
     public static async Task SignOutAsync(this IPage page)
@@ -59,6 +99,7 @@ internal static class SampleFlows
     {
         await page.GotoAsync("/Security/Totp");
         await page.ClickAsync("#begin");
+        await Assertions.Expect(page.Locator("#totp-secret")).Not.ToBeEmptyAsync();
         var secretText = (await page.TextContentAsync("#totp-secret"))!.Trim();
         Assert.That(Base32.TryDecode(secretText, out var secret, out _), Is.True, "the page shows a Base32 secret");
         await page.FillAsync("#code", TotpAt(secret!, 0));
@@ -71,6 +112,7 @@ internal static class SampleFlows
     public static async Task<byte[]> EnrollTotpStepUpAsync(this IPage page)
     {
         await page.GotoAsync("/Security/Totp");
+        await page.ClickAsync("#begin");
         await page.WaitForURLAsync("**/Account/Mfa?**");
         await page.Locator("#methods a.choice").First.ClickAsync();
         await page.ClickAsync("#use-webauthn");

@@ -66,4 +66,39 @@ public sealed class TotpTests : E2ETest
         await Page.SignInWithPasswordAsync(username, "a brand new password");
         await Page.WaitForURLAsync("**/Account/Mfa?**");
     }
+
+    [Test]
+    public async Task RecoveryCodes_GeneratedAfterStepUp_OneSignsInOnce()
+    {
+        var username = NewUsername("recovery");
+        await Page.SignUpAsync(username);
+        var secret = await Page.EnrollTotpAsync();
+
+        // New codes change the user's factors: a session without a recent MFA confirms first, then comes back.
+        await Page.GotoAsync("/Security/RecoveryCodes");
+        await Page.ClickAsync("#generate");
+        await Page.WaitForURLAsync("**/Account/Mfa?**");
+        await Page.ChooseMethodAsync("Authenticator app");
+        await Page.FillAsync("#code", SampleFlows.TotpAt(secret, 1));
+        await Page.ClickAsync("#verify");
+        await Page.WaitForURLAsync("**/Security/RecoveryCodes");
+        await Page.ClickAsync("#generate");
+        await Assertions.Expect(Page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        var code = (await Page.Locator("#recovery-codes li").First.TextContentAsync())!.Trim();
+        await Page.SignOutAsync();
+
+        await Page.SignInWithPasswordAsync(username);
+        await Page.ChooseMethodAsync("Use a recovery code");
+        await Page.FillAsync("#code", code);
+        await Page.ClickAsync("#verify");
+
+        await Page.WaitForURLAsync(BaseUrl + "/");
+        Assert.That(await Page.SignedInAsAsync(), Is.EqualTo(username));
+        await Page.SignOutAsync();
+        await Page.SignInWithPasswordAsync(username);
+        await Page.ChooseMethodAsync("Use a recovery code");
+        await Page.FillAsync("#code", code);
+        await Page.ClickAsync("#verify");
+        await Assertions.Expect(Page.Locator("#error")).ToContainTextAsync("not valid or was already used");
+    }
 }

@@ -22,11 +22,11 @@ public sealed class TourScreenshots : E2ETest
         await Page.SignOutAsync();
 
         await Page.SignInWithPasswordAsync(username);
-        await Page.WaitForSelectorAsync("#methods");
+        await Page.WaitForSelectorAsync("#methods li");
         var choice = Path.Combine(folder, "sign-in-choice.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = choice });
 
-        await Page.SignInAsAdminAsync();
+        await Page.OpenAdminPageAsync();
         await Page.GotoAsync("/Admin");
         var admin = Path.Combine(folder, "admin.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = admin, FullPage = true });

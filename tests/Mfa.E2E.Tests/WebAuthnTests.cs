@@ -35,6 +35,7 @@ public sealed class WebAuthnTests : E2ETest
 
         // The second enrollment needs a recent MFA (the user now has a factor): confirm with the key, then try again.
         await Page.GotoAsync("/Security/WebAuthn");
+        await Page.ClickAsync("#add-security-key");
         await Page.WaitForURLAsync("**/Account/Mfa?**");
         await Page.ChooseMethodAsync("Key");
         await Page.ClickAsync("#use-webauthn");

@@ -194,14 +194,7 @@ public sealed class PostgreSqlFaultTests
         await ProbeFlow.EnrollAsync(mfa, s_alice);
         var (challengeId, nonce) = await ProbeFlow.BeginAsync(mfa, s_alice);
 
-        // Every backend of this server's pool is terminated (57P01), as an administrator or a failover would.
-        await using (var admin = new NpgsqlConnection(_schema.ServerConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var kill = new NpgsqlCommand("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @app", admin);
-            kill.Parameters.AddWithValue("app", application);
-            Assert.That(Convert.ToInt64(await kill.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
-        }
+        await TerminateBackendsAsync(application);
 
         var faulted = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
         var retried = await ProbeFlow.AnswerAsync(mfa, s_alice, challengeId, nonce);
@@ -213,5 +206,37 @@ public sealed class PostgreSqlFaultTests
             Assert.That(retried.Succeeded, Is.True, retried.ToString());
             Assert.That(again.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
         }
+    }
+
+    [Test]
+    public async Task BeginChallengeAsync_BackendTerminatedMidSession_StoreUnavailableThenTheNextBeginSucceeds()
+    {
+        // Found by the fault soak (scripts/soak.sh): the begin's one read (the user's throttle and authenticators) ran on a
+        // pooled connection whose backend was gone, and Npgsql's PostgresException (57P01) escaped to the caller.
+        var application = "mfa-fault-" + Guid.NewGuid().ToString("N")[..12];
+        await using var server = Start(_schema!.ServerConnectionString + ";Application Name=" + application);
+        var mfa = server.GetRequiredService<IMfaService>();
+        await ProbeFlow.EnrollAsync(mfa, s_alice);
+        await ProbeFlow.BeginAsync(mfa, s_alice);
+
+        await TerminateBackendsAsync(application);
+
+        var faulted = await mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+        var next = await mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(faulted.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
+            Assert.That(next.Succeeded, Is.True, next.Message);
+        }
+    }
+
+    /// <summary>Terminates every backend of one application's pool (57P01), as an administrator or a failover would.</summary>
+    private async Task TerminateBackendsAsync(string application)
+    {
+        await using var admin = new NpgsqlConnection(_schema!.ServerConnectionString);
+        await admin.OpenAsync();
+        await using var kill = new NpgsqlCommand("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @app", admin);
+        kill.Parameters.AddWithValue("app", application);
+        Assert.That(Convert.ToInt64(await kill.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
     }
 }

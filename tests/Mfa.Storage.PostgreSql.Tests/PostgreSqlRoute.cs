@@ -8,4 +8,11 @@ public enum PostgreSqlRoute
 
     /// <summary>Through PgBouncer in transaction pooling mode (<c>MFA_TEST_PGBOUNCER</c>); migrations still go direct.</summary>
     PgBouncer = 1,
+
+    /// <summary>
+    /// Straight to the server with the options that are off by default: statements prepared on the server
+    /// (<see cref="PostgreSqlStoreOptions.PrepareStatements"/>) and begun challenges flushed before begin returns
+    /// (<see cref="Relational.RelationalStoreOptions.DurableChallengeBegin"/>).
+    /// </summary>
+    DirectPrepared = 2,
 }

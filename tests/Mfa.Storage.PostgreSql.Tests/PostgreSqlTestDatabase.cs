@@ -18,9 +18,11 @@ internal sealed class PostgreSqlTestDatabase : IDurableTestStore
     public const string PgBouncerVariable = "MFA_TEST_PGBOUNCER";
 
     private readonly List<PostgreSqlDatabase> _opened = [];
+    private readonly PostgreSqlRoute _route;
 
     public PostgreSqlTestDatabase(PostgreSqlRoute route = PostgreSqlRoute.Direct)
     {
+        _route = route;
         ServerConnectionString = RequireServer();
         StoreConnectionString = route == PostgreSqlRoute.PgBouncer ? Require(PgBouncerVariable, "PgBouncer in transaction mode in front of it") : ServerConnectionString;
         Schema = "t_" + Guid.NewGuid().ToString("N")[..24];
@@ -64,6 +66,8 @@ internal sealed class PostgreSqlTestDatabase : IDurableTestStore
         options.ConnectionString = StoreConnectionString;
         options.MigrationConnectionString = ServerConnectionString;
         options.Schema = Schema;
+        options.PrepareStatements = _route == PostgreSqlRoute.DirectPrepared;
+        options.DurableChallengeBegin = _route == PostgreSqlRoute.DirectPrepared;
     }
 
     /// <summary>Opens the schema as one app server would (its own pool); the first call creates the tables.</summary>

@@ -7,32 +7,21 @@ namespace Mfa.WebAuthn.Tests;
 
 /// <summary>Sign-in through the MFA service: every WebAuthn L3 §7.2 step, one change per test.</summary>
 [TestFixture]
-public sealed class WebAuthnFactorChallengeTests
+public sealed class WebAuthnFactorChallengeTests : WebAuthnHostFixtureBase
 {
-    private WebAuthnHarness _host = null!;
-    private TestAuthenticator _key = null!;
     private string _authenticatorId = null!;
 
     [SetUp]
-    public async Task SetUp()
+    public async Task SetUpEnrolledKey()
     {
-        _host = new WebAuthnHarness();
-        _key = new TestAuthenticator(WebAuthnHarness.Origin);
-        _authenticatorId = await _host.EnrolledAsync(WebAuthnHarness.Alice, _key);
-        _key.SignCount = 1;
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _host.Dispose();
-        _key.Dispose();
+        _authenticatorId = await Host.EnrolledAsync(WebAuthnHarness.Alice, Key);
+        Key.SignCount = 1;
     }
 
     [Test]
     public async Task CompleteChallenge_ValidAssertion_Succeeds()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
         Assert.That(result.AuthenticatorId, Is.EqualTo(_authenticatorId));
@@ -42,15 +31,15 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_ValidAssertion_WritesCounterBackupStateAndLastUseInOneUpdate()
     {
-        var before = await _host.RecordAsync(_authenticatorId);
-        _key.SignCount = 41;
+        var before = await Host.RecordAsync(_authenticatorId);
+        Key.SignCount = 41;
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key);
 
-        var after = await _host.RecordAsync(_authenticatorId);
+        var after = await Host.RecordAsync(_authenticatorId);
         Assert.That(result.Succeeded, Is.True, result.Message);
         Assert.That(after.Version, Is.EqualTo(before.Version + 1));
-        Assert.That(after.LastUsedAt, Is.EqualTo(_host.Time.GetUtcNow()));
+        Assert.That(after.LastUsedAt, Is.EqualTo(Host.Time.GetUtcNow()));
         Assert.That(Data(after).GetProperty("signCount").GetUInt32(), Is.EqualTo(41));
         var details = result.GetDetails<WebAuthnVerificationDetails>()!;
         Assert.That((details.SignCount, details.UserVerified, details.CounterRollbackDetected), Is.EqualTo((41u, true, false)));
@@ -60,9 +49,9 @@ public sealed class WebAuthnFactorChallengeTests
     public async Task CompleteChallenge_CredentialOfAnotherUser_FailsCredentialNotAllowed()
     {
         using var bobKey = new TestAuthenticator(WebAuthnHarness.Origin);
-        await _host.EnrolledAsync(WebAuthnHarness.Bob, bobKey);
+        await Host.EnrolledAsync(WebAuthnHarness.Bob, bobKey);
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, bobKey);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, bobKey);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.CredentialNotAllowed));
     }
@@ -70,7 +59,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_UnknownCredentialId_FailsCredentialNotAllowed()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.CredentialId = new byte[16]);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.CredentialId = new byte[16]);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.CredentialNotAllowed));
     }
@@ -79,9 +68,9 @@ public sealed class WebAuthnFactorChallengeTests
     public async Task CompleteChallenge_UserHandleOfAnotherUser_FailsUserHandleMismatch()
     {
         using var bobKey = new TestAuthenticator(WebAuthnHarness.Origin);
-        await _host.EnrolledAsync(WebAuthnHarness.Bob, bobKey);
+        await Host.EnrolledAsync(WebAuthnHarness.Bob, bobKey);
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.UserHandle = bobKey.UserHandle);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.UserHandle = bobKey.UserHandle);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserHandleMismatch));
     }
@@ -89,7 +78,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_NoUserHandle_Succeeds()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.UserHandle = null);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.UserHandle = null);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -97,7 +86,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_ClientDataTypeCreate_FailsWrongType()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Type = "webauthn.create");
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Type = "webauthn.create");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongType));
     }
@@ -105,7 +94,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_OtherChallenge_FailsWrongChallenge()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Challenge = Base64Url.EncodeToString(new byte[32]));
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Challenge = Base64Url.EncodeToString(new byte[32]));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongChallenge));
     }
@@ -113,7 +102,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_OriginNotConfigured_FailsOriginNotAllowed()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Origin = "https://example.com.evil.example");
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Origin = "https://example.com.evil.example");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
     }
@@ -121,7 +110,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_CrossOrigin_FailsOriginNotAllowed()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.CrossOrigin = true);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.CrossOrigin = true);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
     }
@@ -129,7 +118,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_TopOrigin_FailsOriginNotAllowed()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => (a.CrossOrigin, a.TopOrigin) = (true, "https://partner.example"));
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => (a.CrossOrigin, a.TopOrigin) = (true, "https://partner.example"));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
     }
@@ -137,7 +126,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_OtherRpIdHash_FailsRelyingPartyMismatch()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.RpId = "example.org");
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.RpId = "example.org");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.RelyingPartyMismatch));
     }
@@ -145,7 +134,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_AppIdOutputNotRequested_FailsRelyingPartyMismatch()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.ClientExtensionResults = "{\"appid\":true}");
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.ClientExtensionResults = "{\"appid\":true}");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.RelyingPartyMismatch));
     }
@@ -153,7 +142,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_UserNotPresent_FailsUserPresenceRequired()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Flags &= ~AuthenticatorDataFlags.UserPresent);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Flags &= ~AuthenticatorDataFlags.UserPresent);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserPresenceRequired));
     }
@@ -161,7 +150,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_NotVerifiedWhenPreferred_Succeeds()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Flags &= ~AuthenticatorDataFlags.UserVerified);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Flags &= ~AuthenticatorDataFlags.UserVerified);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -171,7 +160,7 @@ public sealed class WebAuthnFactorChallengeTests
     {
         var request = new WebAuthnChallengeRequest(MfaPurpose.StepUp("password-change")) { RequireUserVerification = true };
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Flags &= ~AuthenticatorDataFlags.UserVerified, request);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Flags &= ~AuthenticatorDataFlags.UserVerified, request);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
     }
@@ -192,9 +181,9 @@ public sealed class WebAuthnFactorChallengeTests
     public async Task CompleteChallenge_DeviceAuthenticatorNotVerified_FailsUserVerificationRequired()
     {
         using var device = new TestAuthenticator(WebAuthnHarness.Origin);
-        await _host.EnrolledAsync(WebAuthnHarness.Bob, device, WebAuthnAuthenticatorKind.Device);
+        await Host.EnrolledAsync(WebAuthnHarness.Bob, device, WebAuthnAuthenticatorKind.Device);
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Bob, device, a => a.Flags &= ~AuthenticatorDataFlags.UserVerified);
+        var result = await Host.SignInAsync(WebAuthnHarness.Bob, device, a => a.Flags &= ~AuthenticatorDataFlags.UserVerified);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
     }
@@ -202,7 +191,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_BackupEligibilityAppears_FailsBackupEligibilityChanged()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Flags |= AuthenticatorDataFlags.BackupEligible);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Flags |= AuthenticatorDataFlags.BackupEligible);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.BackupEligibilityChanged));
     }
@@ -210,7 +199,7 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_BackupStateWithoutEligibility_FailsMalformedInput()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.Flags |= AuthenticatorDataFlags.BackupState);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.Flags |= AuthenticatorDataFlags.BackupState);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -219,18 +208,18 @@ public sealed class WebAuthnFactorChallengeTests
     public async Task CompleteChallenge_BackupStateChanges_StoresNewBackupState()
     {
         using var passkey = new TestAuthenticator(WebAuthnHarness.Origin);
-        var id = (await _host.EnrollAsync(WebAuthnHarness.Bob, passkey, c => c.Flags |= AuthenticatorDataFlags.BackupEligible)).Authenticator!.Id;
+        var id = (await Host.EnrollAsync(WebAuthnHarness.Bob, passkey, c => c.Flags |= AuthenticatorDataFlags.BackupEligible)).Authenticator!.Id;
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Bob, passkey, a => a.Flags |= AuthenticatorDataFlags.BackupEligible | AuthenticatorDataFlags.BackupState);
+        var result = await Host.SignInAsync(WebAuthnHarness.Bob, passkey, a => a.Flags |= AuthenticatorDataFlags.BackupEligible | AuthenticatorDataFlags.BackupState);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        Assert.That(Data(await _host.RecordAsync(id)).GetProperty("backupState").GetBoolean(), Is.True);
+        Assert.That(Data(await Host.RecordAsync(id)).GetProperty("backupState").GetBoolean(), Is.True);
     }
 
     [Test]
     public async Task CompleteChallenge_BadSignature_FailsInvalidSignature()
     {
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.CorruptSignature = true);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.CorruptSignature = true);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.InvalidSignature));
     }
@@ -238,9 +227,9 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_SignedByAnotherKey_FailsInvalidSignature()
     {
-        using var clone = new TestAuthenticator(WebAuthnHarness.Origin) { CredentialId = _key.CredentialId, UserHandle = _key.UserHandle, SignCount = 5 };
+        using var clone = new TestAuthenticator(WebAuthnHarness.Origin) { CredentialId = Key.CredentialId, UserHandle = Key.UserHandle, SignCount = 5 };
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, clone);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, clone);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.InvalidSignature));
     }
@@ -250,22 +239,22 @@ public sealed class WebAuthnFactorChallengeTests
     [TestCase(10u, 0u)]
     public async Task CompleteChallenge_CounterDoesNotIncrease_FailsCounterRollback(uint stored, uint reported)
     {
-        _key.SignCount = stored;
-        await _host.SignInAsync(WebAuthnHarness.Alice, _key);
+        Key.SignCount = stored;
+        await Host.SignInAsync(WebAuthnHarness.Alice, Key);
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.SignCount = reported);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.SignCount = reported);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.CounterRollback));
-        Assert.That(Data(await _host.RecordAsync(_authenticatorId)).GetProperty("signCount").GetUInt32(), Is.EqualTo(stored));
+        Assert.That(Data(await Host.RecordAsync(_authenticatorId)).GetProperty("signCount").GetUInt32(), Is.EqualTo(stored));
     }
 
     [Test]
     public async Task CompleteChallenge_CounterAlwaysZero_Succeeds()
     {
-        _key.SignCount = 0;
-        await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.SignCount = 0);
+        Key.SignCount = 0;
+        await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.SignCount = 0);
 
-        var result = await _host.SignInAsync(WebAuthnHarness.Alice, _key, a => a.SignCount = 0);
+        var result = await Host.SignInAsync(WebAuthnHarness.Alice, Key, a => a.SignCount = 0);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -290,11 +279,11 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_SameCeremonyTwice_SecondFailsAlreadyUsed()
     {
-        var (challengeId, optionsJson) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
-        var response = new WebAuthnChallengeResponse(_key.Assert(optionsJson).ToJson());
-        var first = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
+        var (challengeId, optionsJson) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        var response = new WebAuthnChallengeResponse(Key.Assert(optionsJson).ToJson());
+        var first = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
 
-        var second = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
+        var second = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
 
         Assert.That(first.Succeeded, Is.True, first.Message);
         Assert.That(second.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
@@ -303,12 +292,12 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_ResponseReplayedIntoNewCeremony_FailsWrongChallenge()
     {
-        var (challengeId, optionsJson) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
-        var response = new WebAuthnChallengeResponse(_key.Assert(optionsJson).ToJson());
-        await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
-        var (next, _) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        var (challengeId, optionsJson) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        var response = new WebAuthnChallengeResponse(Key.Assert(optionsJson).ToJson());
+        await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
+        var (next, _) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
 
-        var replayed = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, next, MfaPurpose.SignIn, response);
+        var replayed = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, next, MfaPurpose.SignIn, response);
 
         Assert.That(replayed.FailureReason, Is.EqualTo(MfaFailureReason.WrongChallenge));
     }
@@ -316,11 +305,11 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_AfterChallengeLifetime_FailsExpired()
     {
-        var (challengeId, optionsJson) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
-        var response = new WebAuthnChallengeResponse(_key.Assert(optionsJson).ToJson());
-        _host.Time.Advance(TimeSpan.FromMinutes(3));
+        var (challengeId, optionsJson) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        var response = new WebAuthnChallengeResponse(Key.Assert(optionsJson).ToJson());
+        Host.Time.Advance(TimeSpan.FromMinutes(3));
 
-        var result = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
+        var result = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, response);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.Expired));
     }
@@ -332,9 +321,9 @@ public sealed class WebAuthnFactorChallengeTests
     [TestCase("{\"id\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\",\"authenticatorData\":\"AA\",\"signature\":\"AA\"},\"clientExtensionResults\":{\"appid\":1}}")]
     public async Task CompleteChallenge_MalformedResponse_FailsMalformedInput(string json)
     {
-        var (challengeId, _) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        var (challengeId, _) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
 
-        var result = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(json));
+        var result = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(json));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -342,11 +331,11 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_TruncatedAuthenticatorData_FailsMalformedInput()
     {
-        var (challengeId, optionsJson) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
-        var json = JsonDocument.Parse(_key.Assert(optionsJson).ToJson()).RootElement;
+        var (challengeId, optionsJson) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        var json = JsonDocument.Parse(Key.Assert(optionsJson).ToJson()).RootElement;
         var response = json.GetRawText().Replace(json.GetProperty("response").GetProperty("authenticatorData").GetString()!, "AAAA", StringComparison.Ordinal);
 
-        var result = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(response));
+        var result = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(response));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -354,11 +343,11 @@ public sealed class WebAuthnFactorChallengeTests
     [Test]
     public async Task CompleteChallenge_OversizedSignature_FailsMalformedInput()
     {
-        var (challengeId, optionsJson) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
-        var json = JsonDocument.Parse(_key.Assert(optionsJson).ToJson()).RootElement;
+        var (challengeId, optionsJson) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        var json = JsonDocument.Parse(Key.Assert(optionsJson).ToJson()).RootElement;
         var response = json.GetRawText().Replace(json.GetProperty("response").GetProperty("signature").GetString()!, Base64Url.EncodeToString(new byte[4096]), StringComparison.Ordinal);
 
-        var result = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(response));
+        var result = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(response));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }

@@ -11,40 +11,23 @@ namespace Mfa.WebAuthn.Tests;
 
 /// <summary>Registration through the MFA service and the factor: every WebAuthn L3 §7.1 step, one change per test.</summary>
 [TestFixture]
-public sealed class WebAuthnFactorEnrollmentTests
+public sealed class WebAuthnFactorEnrollmentTests : WebAuthnHostFixtureBase
 {
-    private WebAuthnHarness _host = null!;
-    private TestAuthenticator _key = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _host = new WebAuthnHarness();
-        _key = new TestAuthenticator(WebAuthnHarness.Origin);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _host.Dispose();
-        _key.Dispose();
-    }
-
     [Test]
     public async Task CompleteEnrollment_ValidResponse_StoresCredentialRecord()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
-        var record = await _host.RecordAsync(result.Authenticator!.Id);
+        var record = await Host.RecordAsync(result.Authenticator!.Id);
         using var data = JsonDocument.Parse(record.Data);
         var root = data.RootElement;
         Assert.Multiple(() =>
         {
-            Assert.That(record.CredentialId, Is.EqualTo(_key.CredentialIdText));
+            Assert.That(record.CredentialId, Is.EqualTo(Key.CredentialIdText));
             Assert.That(record.Name, Is.EqualTo("Security key"));
             Assert.That(root.GetProperty("kind").GetString(), Is.EqualTo("security-key"));
-            Assert.That(root.GetProperty("publicKey").GetString(), Is.EqualTo(Base64Url.EncodeToString(_key.CosePublicKey())));
+            Assert.That(root.GetProperty("publicKey").GetString(), Is.EqualTo(Base64Url.EncodeToString(Key.CosePublicKey())));
             Assert.That(root.GetProperty("alg").GetInt32(), Is.EqualTo(-7));
             Assert.That(root.GetProperty("signCount").GetUInt32(), Is.Zero);
             Assert.That(root.GetProperty("aaguid").GetString(), Is.EqualTo(Guid.Empty.ToString()));
@@ -52,7 +35,7 @@ public sealed class WebAuthnFactorEnrollmentTests
             Assert.That(root.GetProperty("attestationType").GetString(), Is.EqualTo("none"));
             Assert.That(root.GetProperty("transports")[0].GetString(), Is.EqualTo("usb"));
             Assert.That(root.GetProperty("backupEligible").GetBoolean(), Is.False);
-            Assert.That(root.GetProperty("userHandle").GetString(), Is.EqualTo(Base64Url.EncodeToString(_key.UserHandle)));
+            Assert.That(root.GetProperty("userHandle").GetString(), Is.EqualTo(Base64Url.EncodeToString(Key.UserHandle)));
         });
     }
 
@@ -68,7 +51,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_PackedWithCertificate_ReportsTrustPath()
     {
-        using var certificates = new TestCertificates(_host.Time.GetUtcNow().AddDays(-10), _host.Time.GetUtcNow().AddDays(10));
+        using var certificates = new TestCertificates(Host.Time.GetUtcNow().AddDays(-10), Host.Time.GetUtcNow().AddDays(10));
 
         var result = await CompleteWithFactorAsync(c => (c.Format, c.Attestation) = ("packed", certificates));
 
@@ -80,10 +63,10 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_CertificateExpiredAtTimeProviderTime_FailsCertificateInvalid()
     {
-        using var certificates = new TestCertificates(_host.Time.GetUtcNow().AddDays(-10), _host.Time.GetUtcNow().AddDays(10));
-        _host.Time.Advance(TimeSpan.FromDays(11));
+        using var certificates = new TestCertificates(Host.Time.GetUtcNow().AddDays(-10), Host.Time.GetUtcNow().AddDays(10));
+        Host.Time.Advance(TimeSpan.FromDays(11));
 
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.Format, c.Attestation) = ("packed", certificates));
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => (c.Format, c.Attestation) = ("packed", certificates));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.CertificateInvalid));
     }
@@ -129,7 +112,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_ClientDataTypeGet_FailsWrongType()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Type = "webauthn.get");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Type = "webauthn.get");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongType));
     }
@@ -137,7 +120,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_OtherChallenge_FailsWrongChallenge()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Challenge = Base64Url.EncodeToString(new byte[32]));
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Challenge = Base64Url.EncodeToString(new byte[32]));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongChallenge));
     }
@@ -145,7 +128,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_ChallengeWithExtraCharacter_FailsWrongChallenge()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Challenge += "A");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Challenge += "A");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.WrongChallenge));
     }
@@ -153,7 +136,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_OriginNotConfigured_FailsOriginNotAllowed()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Origin = "https://evil.example");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Origin = "https://evil.example");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
     }
@@ -161,7 +144,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_CrossOriginNotAllowed_FailsOriginNotAllowed()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.CrossOrigin = true);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.CrossOrigin = true);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
     }
@@ -171,7 +154,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         using var host = new WebAuthnHarness(o => o.AllowCrossOrigin = true);
 
-        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.CrossOrigin = true);
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.CrossOrigin = true);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -181,7 +164,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         using var host = new WebAuthnHarness(o => (o.AllowCrossOrigin, o.AllowedTopOrigins) = (true, ["https://partner.example"]));
 
-        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.CrossOrigin, c.TopOrigin) = (true, "https://other.example"));
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, Key, c => (c.CrossOrigin, c.TopOrigin) = (true, "https://other.example"));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
     }
@@ -191,7 +174,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         using var host = new WebAuthnHarness(o => (o.AllowCrossOrigin, o.AllowedTopOrigins) = (true, ["https://partner.example"]));
 
-        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.CrossOrigin, c.TopOrigin) = (true, "https://partner.example"));
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, Key, c => (c.CrossOrigin, c.TopOrigin) = (true, "https://partner.example"));
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -199,7 +182,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_TopOriginWithoutCrossOriginAllowed_FailsOriginNotAllowed()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.TopOrigin = WebAuthnHarness.Origin);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.TopOrigin = WebAuthnHarness.Origin);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.OriginNotAllowed));
     }
@@ -211,7 +194,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [TestCase("\"unused\"", MfaFailureReason.None)]
     public async Task CompleteEnrollment_TokenBinding_StatusDecides(string tokenBinding, MfaFailureReason expected)
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ExtraClientData = "\"tokenBinding\":" + tokenBinding);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.ExtraClientData = "\"tokenBinding\":" + tokenBinding);
 
         Assert.That(result.FailureReason, Is.EqualTo(expected), result.Message);
     }
@@ -219,7 +202,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_DuplicateClientDataMember_FailsMalformedInput()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ExtraClientData = "\"origin\":\"https://example.com\"");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.ExtraClientData = "\"origin\":\"https://example.com\"");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -238,25 +221,25 @@ public sealed class WebAuthnFactorEnrollmentTests
     [TestCase("policy: user not present")]
     public async Task CompleteEnrollmentAsync_FailedVerification_ConsumesTheRegistrationLikeAChallenge(string broken)
     {
-        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
-        var bad = _key.Register(optionsJson);
+        var (enrollmentId, optionsJson) = await Host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var bad = Key.Register(optionsJson);
         s_brokenRegistrations[broken].Break(bad);
 
-        var failed = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(bad.ToJson()));
-        var retried = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson()));
+        var failed = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(bad.ToJson()));
+        var retried = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(Key.Register(optionsJson).ToJson()));
 
         Assert.That(failed.FailureReason, Is.EqualTo(s_brokenRegistrations[broken].Reason));
         Assert.That(retried.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
-        Assert.That(await _host.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Is.Empty);
+        Assert.That(await Host.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Is.Empty);
     }
 
     [Test]
     public async Task CompleteEnrollmentAsync_NotAResponseAtAll_LeavesTheRegistrationUsable()
     {
-        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var (enrollmentId, optionsJson) = await Host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
 
-        var garbage = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse("{not json"));
-        var retried = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson()));
+        var garbage = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse("{not json"));
+        var retried = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(Key.Register(optionsJson).ToJson()));
 
         Assert.That(garbage.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
         Assert.That(retried.Succeeded, Is.True, retried.Message);
@@ -265,7 +248,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_OtherRpIdHash_FailsRelyingPartyMismatch()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.RpId = "evil.example");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.RpId = "evil.example");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.RelyingPartyMismatch));
     }
@@ -273,7 +256,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_UserNotPresent_FailsUserPresenceRequired()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserPresent);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Flags &= ~AuthenticatorDataFlags.UserPresent);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserPresenceRequired));
     }
@@ -281,7 +264,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_NotVerifiedWhenPreferred_Succeeds()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -291,7 +274,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         using var host = new WebAuthnHarness(o => o.UserVerification = UserVerificationRequirement.Required);
 
-        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified);
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
     }
@@ -299,7 +282,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_DeviceNotVerified_FailsUserVerificationRequired()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified, WebAuthnAuthenticatorKind.Device);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Flags &= ~AuthenticatorDataFlags.UserVerified, WebAuthnAuthenticatorKind.Device);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UserVerificationRequired));
     }
@@ -307,7 +290,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_BackupStateWithoutEligibility_FailsMalformedInput()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags |= AuthenticatorDataFlags.BackupState);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Flags |= AuthenticatorDataFlags.BackupState);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -325,7 +308,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     {
         using var host = new WebAuthnHarness(o => o.PubKeyCredParams = [CoseAlgorithm.RS256]);
 
-        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key);
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnsupportedAlgorithm));
     }
@@ -333,7 +316,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_KeyAlgorithmNotMatchingCurve_Fails()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Algorithm = (int)CoseAlgorithm.ES384);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Algorithm = (int)CoseAlgorithm.ES384);
 
         Assert.That(result.FailureReason, Is.AnyOf(MfaFailureReason.MalformedInput, MfaFailureReason.UnsupportedAlgorithm));
     }
@@ -341,10 +324,10 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_CredentialIdOf1023Bytes_Succeeds()
     {
-        _key.CredentialId = new byte[1023];
-        _key.CredentialId[0] = 7;
+        Key.CredentialId = new byte[1023];
+        Key.CredentialId[0] = 7;
 
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -352,9 +335,9 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_CredentialIdOf1024Bytes_FailsMalformedInput()
     {
-        _key.CredentialId = new byte[1024];
+        Key.CredentialId = new byte[1024];
 
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -362,9 +345,9 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_CredentialIdOfAnotherUser_FailsAlreadyEnrolled()
     {
-        await _host.EnrolledAsync(WebAuthnHarness.Bob, _key);
+        await Host.EnrolledAsync(WebAuthnHarness.Bob, Key);
 
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
     }
@@ -372,7 +355,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_ResponseIdNotTheAttestedOne_FailsMalformedInput()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ResponseId = Base64Url.EncodeToString(new byte[16]));
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.ResponseId = Base64Url.EncodeToString(new byte[16]));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -383,7 +366,7 @@ public sealed class WebAuthnFactorEnrollmentTests
         // {"credProtect": 1}, CTAP2 canonical.
         byte[] extensions = [0xA1, 0x6B, .. Encoding.ASCII.GetBytes("credProtect"), 0x01];
 
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.Flags, c.Extensions) = (c.Flags | AuthenticatorDataFlags.ExtensionData, extensions));
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => (c.Flags, c.Extensions) = (c.Flags | AuthenticatorDataFlags.ExtensionData, extensions));
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -391,7 +374,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_ExtensionDataFlagWithoutMap_FailsMalformedInput()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Flags |= AuthenticatorDataFlags.ExtensionData);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Flags |= AuthenticatorDataFlags.ExtensionData);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -407,7 +390,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_MalformedClientExtensionOutput_FailsMalformedInput()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.ClientExtensionResults = "{\"credProps\":{\"rk\":\"yes\"}}");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.ClientExtensionResults = "{\"credProps\":{\"rk\":\"yes\"}}");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -415,7 +398,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_UnknownAttestationFormat_FailsUnsupportedFormat()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.Format = "not-a-format");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.Format = "not-a-format");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnsupportedAttestationFormat));
     }
@@ -423,7 +406,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_BadSelfAttestationSignature_FailsInvalidSignature()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => (c.Format, c.CorruptAttestationSignature) = ("packed", true));
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => (c.Format, c.CorruptAttestationSignature) = ("packed", true));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.InvalidSignature));
     }
@@ -435,7 +418,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [TestCase(new byte[] { 0x5B, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF })]
     public async Task CompleteEnrollment_MalformedAttestationObject_FailsMalformedInput(byte[] attestationObject)
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.AttestationObjectOverride = attestationObject);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.AttestationObjectOverride = attestationObject);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -443,7 +426,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_TrailingBytesAfterAttestationObject_FailsMalformedInput()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.AttestationObjectOverride = [.. c.AttestationObject(c.ClientDataJson()), 0x00]);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.AttestationObjectOverride = [.. c.AttestationObject(c.ClientDataJson()), 0x00]);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -458,9 +441,9 @@ public sealed class WebAuthnFactorEnrollmentTests
     [TestCase("{\"id\":\"AAAA\",\"id\":\"AAAB\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\",\"attestationObject\":\"oA\"}}")]
     public async Task CompleteEnrollment_MalformedResponseJson_FailsMalformedInput(string json)
     {
-        var (enrollmentId, _) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var (enrollmentId, _) = await Host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
 
-        var result = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(json));
+        var result = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(json));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -468,9 +451,9 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_HugeResponse_FailsMalformedInput()
     {
-        var (enrollmentId, _) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var (enrollmentId, _) = await Host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
 
-        var result = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(new string('a', 10_000_000)));
+        var result = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(new string('a', 10_000_000)));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -478,28 +461,28 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_SameCeremonyTwice_SecondSaysAlreadyEnrolledAndStoresNothingMore()
     {
-        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
-        var response = new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson());
-        var first = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
+        var (enrollmentId, optionsJson) = await Host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var response = new WebAuthnEnrollmentResponse(Key.Register(optionsJson).ToJson());
+        var first = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
 
-        var second = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
+        var second = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, response);
         using var other = new TestAuthenticator(WebAuthnHarness.Origin);
-        var otherCredential = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(other.Register(optionsJson).ToJson()));
+        var otherCredential = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(other.Register(optionsJson).ToJson()));
 
         // The caller of a retry hears what is stored (the credential is registered); any other response finds it spent.
         Assert.That(first.Succeeded, Is.True, first.Message);
         Assert.That(second.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
         Assert.That(otherCredential.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeAlreadyUsed));
-        Assert.That(await _host.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Has.Count.EqualTo(1));
+        Assert.That(await Host.Mfa.ListAuthenticatorsAsync(WebAuthnHarness.Alice.Id), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task CompleteEnrollment_AfterEnrollmentLifetime_FailsExpired()
     {
-        var (enrollmentId, optionsJson) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
-        _host.Time.Advance(TimeSpan.FromMinutes(11));
+        var (enrollmentId, optionsJson) = await Host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        Host.Time.Advance(TimeSpan.FromMinutes(11));
 
-        var result = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(_key.Register(optionsJson).ToJson()));
+        var result = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(Key.Register(optionsJson).ToJson()));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.Expired));
     }
@@ -507,10 +490,10 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_StateOfAnotherUser_FailsChallengeMismatch()
     {
-        var begun = await _host.Factor.BeginEnrollmentAsync(_host.EnrollmentContext(WebAuthnHarness.Bob), new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey));
-        var json = _key.Register(((WebAuthnEnrollmentPrompt)begun.Prompt!).OptionsJson).ToJson();
+        var begun = await Host.Factor.BeginEnrollmentAsync(Host.EnrollmentContext(WebAuthnHarness.Bob), new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey));
+        var json = Key.Register(((WebAuthnEnrollmentPrompt)begun.Prompt!).OptionsJson).ToJson();
 
-        var result = await _host.Factor.CompleteEnrollmentAsync(_host.EnrollmentContext(WebAuthnHarness.Alice), begun.State, new WebAuthnEnrollmentResponse(json));
+        var result = await Host.Factor.CompleteEnrollmentAsync(Host.EnrollmentContext(WebAuthnHarness.Alice), begun.State, new WebAuthnEnrollmentResponse(json));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.ChallengeMismatch));
     }
@@ -518,7 +501,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task BeginEnrollment_LegacyU2fKind_FailsNotSupported()
     {
-        var result = await _host.Mfa.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.LegacyU2f));
+        var result = await Host.Mfa.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.LegacyU2f));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.NotSupported));
     }
@@ -526,7 +509,7 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task BeginEnrollment_NameWithControlCharacter_FailsMalformedInput()
     {
-        var result = await _host.Mfa.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey) { Name = "key\u0007" });
+        var result = await Host.Mfa.BeginEnrollmentAsync(WebAuthnHarness.Alice, new WebAuthnEnrollmentRequest(WebAuthnAuthenticatorKind.SecurityKey) { Name = "key\u0007" });
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -534,9 +517,9 @@ public sealed class WebAuthnFactorEnrollmentTests
     [Test]
     public async Task CompleteEnrollment_DeviceKind_RecordRemembersKind()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, kind: WebAuthnAuthenticatorKind.Device);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, kind: WebAuthnAuthenticatorKind.Device);
 
-        var record = await _host.RecordAsync(result.Authenticator!.Id);
+        var record = await Host.RecordAsync(result.Authenticator!.Id);
         Assert.That(JsonDocument.Parse(record.Data).RootElement.GetProperty("kind").GetString(), Is.EqualTo("device"));
     }
 
@@ -547,7 +530,7 @@ public sealed class WebAuthnFactorEnrollmentTests
         o.TrustAnchors = new Dictionary<Guid, IReadOnlyList<X509Certificate2>> { [Guid.Empty] = [root] };
     });
 
-    private Task<Enrolled> CompleteWithFactorAsync(Action<RegistrationCeremony> change) => CompleteWithFactorAsync(_host, _key, change);
+    private Task<Enrolled> CompleteWithFactorAsync(Action<RegistrationCeremony> change) => CompleteWithFactorAsync(Host, Key, change);
 
     /// <summary>Enrolls through the service and returns the outcome with the stored record's data (what the factor recorded).</summary>
     private static async Task<Enrolled> CompleteWithFactorAsync(WebAuthnHarness host, TestAuthenticator key, Action<RegistrationCeremony> change)

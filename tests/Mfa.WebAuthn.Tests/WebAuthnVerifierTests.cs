@@ -95,6 +95,42 @@ public sealed class WebAuthnVerifierTests
     }
 
     [Test]
+    public void AfterAssertion_CounterIncreased_StoresReportedCounterAndBackupState()
+    {
+        _key.SignCount = 8;
+        var stored = Stored(signCount: 7);
+        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, _key.Assert(RequestOptions).ToJson(), stored, Options());
+
+        var updated = stored.AfterAssertion(result);
+
+        Assert.That((updated.Id, updated.SignCount, updated.BackupState, updated.PublicKey.ToArray()), Is.EqualTo((stored.Id, 8u, result.BackupState, stored.PublicKey.ToArray())));
+    }
+
+    [Test]
+    public void AfterAssertion_RollbackAcceptedUnderFlagOnly_KeepsStoredCounter()
+    {
+        _key.SignCount = 3;
+        var options = Options();
+        options.CounterRollback = CounterRollbackPolicy.FlagOnly;
+        var stored = Stored(signCount: 7);
+        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, _key.Assert(RequestOptions).ToJson(), stored, options);
+
+        var updated = stored.AfterAssertion(result);
+
+        Assert.That((result.Succeeded, result.CounterRollbackDetected, updated.SignCount), Is.EqualTo((true, true, 7u)));
+    }
+
+    [Test]
+    public void AfterAssertion_FailedResult_ChangesNothing()
+    {
+        _key.SignCount = 7;
+        var stored = Stored(signCount: 7);
+        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, _key.Assert(RequestOptions).ToJson(), stored, Options());
+
+        Assert.That(stored.AfterAssertion(result), Is.SameAs(stored));
+    }
+
+    [Test]
     public void VerifyAssertion_OtherCredential_FailsUnknownAuthenticator()
     {
         var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, _key.Assert(RequestOptions).ToJson(), new WebAuthnStoredCredential("AAAA", _key.CosePublicKey()), Options());

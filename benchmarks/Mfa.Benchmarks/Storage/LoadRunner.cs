@@ -11,9 +11,11 @@ public static class LoadRunner
     /// <param name="duration">How long to measure.</param>
     /// <param name="operation">One operation of caller <c>i</c>: <see langword="null"/> on success, else the failure reason.</param>
     /// <param name="counters">Reads (commands, commits) so far, or <see langword="null"/> when not counted.</param>
-    public static async Task<LoadResult> MeasureAsync(int callers, TimeSpan duration, Func<int, Task<string?>> operation, Func<(long Commands, long Commits)>? counters = null)
+    /// <param name="measuring">Runs between the warm-up and the measured run (resets what a caller accumulates).</param>
+    public static async Task<LoadResult> MeasureAsync(int callers, TimeSpan duration, Func<int, Task<string?>> operation, Func<(long Commands, long Commits)>? counters = null, Action? measuring = null)
     {
         await RunAsync(callers, TimeSpan.FromSeconds(1), operation, latencies: null, failures: null);
+        measuring?.Invoke();
         var latencies = Enumerable.Range(0, callers).Select(_ => new List<double>()).ToArray();
         var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var before = counters?.Invoke();
@@ -26,6 +28,7 @@ public static class LoadRunner
         return new LoadResult(
             all.Length,
             all.Length / elapsed.TotalSeconds,
+            all.Length == 0 ? double.NaN : all.Average(),
             Percentile(all, 0.50),
             Percentile(all, 0.99),
             before is { } b && after is { } a ? PerOp(a.Commands - b.Commands) : null,

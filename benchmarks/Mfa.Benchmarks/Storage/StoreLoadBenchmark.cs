@@ -13,7 +13,7 @@ namespace Mfa.Benchmarks.Storage;
 /// because throughput and p99 under concurrency are what matter here.
 /// </summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project benchmarks/Mfa.Benchmarks -- stores [--seconds N] [--callers 1,32] [--stores in-memory,sqlite,postgresql,pgbouncer]</c>.
+/// <c>dotnet run -c Release --project benchmarks/Mfa.Benchmarks -- stores [--seconds N] [--callers 1,32] [--stores in-memory,sqlite-durable,sqlite,postgresql-durable,postgresql,postgresql-prepared,pgbouncer]</c>.
 /// PostgreSQL runs when <c>MFA_TEST_POSTGRES</c> names a server, PgBouncer when <c>MFA_TEST_PGBOUNCER</c> names one in
 /// front of it (a schema is created and dropped).
 /// </remarks>
@@ -21,10 +21,7 @@ public static class StoreLoadBenchmark
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 3;
-        var callers = (Option(args, "--callers") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        var only = Option(args, "--stores")?.Split(',');
-        var duration = TimeSpan.FromSeconds(seconds);
+        var (duration, callers, only) = Arguments(args);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sign-in via IMfaService vs one committed UPDATE, {duration.TotalSeconds:0.#} s per row after 1 s warm-up, {Environment.ProcessorCount} cores"));
         Console.WriteLine();
         Console.WriteLine("| store | operation | callers | ops/s | p50 ms | p99 ms | × floor | commands/op | commits/op | failures |");
@@ -55,6 +52,11 @@ public static class StoreLoadBenchmark
         return 0;
     }
 
+    private static (TimeSpan Duration, int[] Callers, string[]? Only) Arguments(IReadOnlyList<string> args) => (
+        TimeSpan.FromSeconds(Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 3),
+        (Option(args, "--callers") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
+        Option(args, "--stores")?.Split(','));
+
     private static string? Option(IReadOnlyList<string> args, string name)
     {
         for (var i = 0; i < args.Count - 1; i++)
@@ -77,24 +79,88 @@ public static class StoreLoadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {store} | {operation} | {callers} | {result.OpsPerSecond:0} | {result.P50:0.00} | {result.P99:0.00} | {ratio} | {commands} | {commits} | {failures} |"));
     }
 
-    private static IEnumerable<(string Key, string Name, Func<(StoreTarget Target, Func<int, Task<UpdateFloor>>? Floor, IAsyncDisposable Owner)> Create)> Stores()
+    /// <summary>
+    /// The breakdown mode (<c>stores-breakdown</c>): per database store and caller count, the floor and one read round
+    /// trip, then a TOTP and a WebAuthn sign-in with each step timed (the store's round trips, the factor, the benchmark's
+    /// own client work), printed as milliseconds per sign-in and as multiples of one floor commit's latency. In a closed
+    /// loop (callers × 1 / mean latency = throughput) the steps' multiples add up to the sign-in's "× floor".
+    /// </summary>
+    public static async Task<int> RunBreakdownAsync(IReadOnlyList<string> args)
     {
-        yield return ("in-memory", "in-memory", () => Owned(new StoreTarget(b => b.UseInMemoryStores(), cleanup: null), floor: null));
-        yield return ("sqlite", "SQLite (WAL, file)", () =>
+        var (duration, callers, only) = Arguments(args);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sign-in step by step (wall time per sign-in, mean), {duration.TotalSeconds:0.#} s per row after 1 s warm-up, {Environment.ProcessorCount} cores"));
+        Console.WriteLine("× floor: the step's mean time ÷ one floor commit's mean latency at the same caller count, measured just before.");
+        Console.WriteLine();
+        Console.WriteLine("| store | callers | sign-in | step | ms / sign-in | share | × floor |");
+        Console.WriteLine("|---|---:|---|---|---:|---:|---:|");
+        var timings = new StepTimings();
+        foreach (var store in Stores(timings).Where(s => s.Key != "in-memory" && (only is null || only.Contains(s.Key, StringComparer.OrdinalIgnoreCase))))
         {
-            var folder = Path.Combine(Path.GetTempPath(), "mfa-bench", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            var connectionString = "Data Source=" + Path.Combine(folder, "mfa.db");
-            var target = new StoreTarget(b => b.UseSqlite(connectionString), () =>
+            var target = store.Create();
+            await using var owner = target.Owner;
+            await target.Target.EnrollAsync(callers.Max());
+            foreach (var count in callers)
             {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-                return Task.CompletedTask;
-            });
-            return Owned(target, callers => UpdateFloor.SqliteAsync(connectionString, callers));
-        });
+                await using var floor = await target.Floor!(count);
+                var floorResult = await LoadRunner.MeasureAsync(count, duration, floor.UpdateAsync);
+                var read = await LoadRunner.MeasureAsync(count, duration, floor.ReadAsync);
+                Row(store.Name, count, "", "floor: 1 UPDATE (1 commit)", floorResult.Mean, floorResult.Mean, floorResult.Mean);
+                Row(store.Name, count, "", "1 SELECT (read round trip)", read.Mean, read.Mean, floorResult.Mean);
+                foreach (var (name, operation) in new (string, Func<int, Task<string?>>)[] { ("TOTP", target.Target.SignInWithTotpAsync), ("WebAuthn ES256", target.Target.SignInWithWebAuthnAsync) })
+                {
+                    var result = await LoadRunner.MeasureAsync(count, duration, operation, measuring: timings.Reset);
+                    var spent = timings.Snapshot();
+                    var claimed = 0.0;
+                    foreach (var step in StepTimings.Steps)
+                    {
+                        var ms = spent.GetValueOrDefault(step) / Math.Max(1, result.Operations);
+                        claimed += ms;
+                        Row(store.Name, count, name, step, ms, result.Mean, floorResult.Mean);
+                    }
 
-        foreach (var (key, name, variable) in new[] { ("postgresql", "PostgreSQL", "MFA_TEST_POSTGRES"), ("pgbouncer", "PostgreSQL via PgBouncer", "MFA_TEST_PGBOUNCER") })
+                    Row(store.Name, count, name, "in process: the service's own work (rest: ids, state, DI, logging, awaits)", result.Mean - claimed, result.Mean, floorResult.Mean);
+                    var failures = result.Failures.Count == 0 ? "" : " (failures: " + string.Join(", ", result.Failures.Select(p => p.Key + " ×" + p.Value.ToString(CultureInfo.InvariantCulture))) + ")";
+                    Row(store.Name, count, name, "**sign-in**" + failures, result.Mean, result.Mean, floorResult.Mean);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Row(string store, int callers, string signIn, string step, double ms, double total, double floorMs) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {store} | {callers} | {signIn} | {step} | {ms:0.000} | {ms / total:P0} | {ms / floorMs:0.00} |"));
+
+    private static IEnumerable<(string Key, string Name, Func<(StoreTarget Target, Func<int, Task<UpdateFloor>>? Floor, IAsyncDisposable Owner)> Create)> Stores(StepTimings? timings = null)
+    {
+        yield return ("in-memory", "in-memory", () => Owned(new StoreTarget(b => b.UseInMemoryStores(), cleanup: null, timings), floor: null));
+        // "-durable": DurableChallengeBegin on, every commit flushed (the store before issue #10's last step); the plain
+        // keys run the defaults; "-prepared": PostgreSQL's PrepareStatements on as well (a direct connection only).
+        foreach (var (key, name, durable) in new[] { ("sqlite-durable", "SQLite (WAL, file), durable begin", true), ("sqlite", "SQLite (WAL, file)", false) })
+        {
+            yield return (key, name, () =>
+            {
+                var folder = Path.Combine(Path.GetTempPath(), "mfa-bench", Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(folder);
+                var connectionString = "Data Source=" + Path.Combine(folder, "mfa.db");
+                var target = new StoreTarget(b => b.UseSqlite(connectionString, o => o.DurableChallengeBegin = durable), () =>
+                {
+                    SqliteConnection.ClearAllPools();
+                    Directory.Delete(folder, recursive: true);
+                    return Task.CompletedTask;
+                }, timings);
+                return Owned(target, callers => UpdateFloor.SqliteAsync(connectionString, callers));
+            });
+        }
+
+        var variants = new[]
+        {
+            ("postgresql-durable", "PostgreSQL, durable begin, not prepared", "MFA_TEST_POSTGRES", true, false),
+            ("postgresql", "PostgreSQL", "MFA_TEST_POSTGRES", false, false),
+            ("postgresql-prepared", "PostgreSQL, prepared", "MFA_TEST_POSTGRES", false, true),
+            ("pgbouncer", "PostgreSQL via PgBouncer", "MFA_TEST_PGBOUNCER", false, false),
+        };
+        foreach (var (key, name, variable, durable, prepared) in variants)
         {
             var server = Environment.GetEnvironmentVariable(variable);
             if (string.IsNullOrWhiteSpace(server))
@@ -106,12 +172,21 @@ public static class StoreLoadBenchmark
             yield return (key, name, () =>
             {
                 var schema = "bench_" + Guid.NewGuid().ToString("N")[..16];
-                var target = new StoreTarget(b => b.UsePostgreSql(server, o => { o.Schema = schema; o.MigrationConnectionString = direct; }), async () =>
-                {
-                    await using var dataSource = Npgsql.NpgsqlDataSource.Create(direct);
-                    await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
-                    await drop.ExecuteNonQueryAsync();
-                });
+                var target = new StoreTarget(
+                    b => b.UsePostgreSql(server, o =>
+                    {
+                        o.Schema = schema;
+                        o.MigrationConnectionString = direct;
+                        o.DurableChallengeBegin = durable;
+                        o.PrepareStatements = prepared;
+                    }),
+                    async () =>
+                    {
+                        await using var dataSource = Npgsql.NpgsqlDataSource.Create(direct);
+                        await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
+                        await drop.ExecuteNonQueryAsync();
+                    },
+                    timings);
                 return Owned(target, callers => UpdateFloor.PostgreSqlAsync(server, schema, callers, prepare: key != "pgbouncer"));
             });
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Core.Service;
+using Mfa.Core.Storage;
 using Mfa.Storage.Relational;
 using Mfa.Testing.WebAuthn;
 using Mfa.Totp;
@@ -23,8 +24,10 @@ public sealed class StoreTarget : IAsyncDisposable
     private readonly List<(MfaUser User, byte[] Secret, DateTimeOffset[] Now)> _totpUsers = [];
     private readonly List<(MfaUser User, TestAuthenticator Key)> _webAuthnUsers = [];
     private readonly RelationalStatistics? _statistics;
+    private readonly StepTimings? _timings;
 
-    public StoreTarget(Action<IMfaBuilder> useStore, Func<Task>? cleanup)
+    /// <summary>A store behind a fresh container; with <paramref name="timings"/>, each step of a sign-in is timed into it.</summary>
+    public StoreTarget(Action<IMfaBuilder> useStore, Func<Task>? cleanup, StepTimings? timings = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
@@ -37,6 +40,14 @@ public sealed class StoreTarget : IAsyncDisposable
             o.RelyingPartyName = "Example";
             o.Origins = [Origin];
         });
+        _timings = timings;
+        if (timings is not null)
+        {
+            Decorate<ISignInStore>(services, inner => new TimedSignInStore(inner, timings));
+            Decorate<IChallengeStore>(services, inner => new TimedChallengeStore(inner, timings));
+            Decorate<IFactor>(services, inner => new TimedFactor(inner, timings));
+        }
+
         _provider = services.BuildServiceProvider();
         _cleanup = cleanup;
         if (_provider.GetService<RelationalDatabase>() is { } database)
@@ -85,7 +96,8 @@ public sealed class StoreTarget : IAsyncDisposable
             return "begin " + challenge.FailureReason;
         }
 
-        var result = await Mfa.CompleteChallengeAsync(user, challenge.ChallengeId!, MfaPurpose.SignIn, new TotpChallengeResponse(TotpCode.Generate(secret, now, TotpParameters.Default)));
+        var code = Client(() => TotpCode.Generate(secret, now, TotpParameters.Default));
+        var result = await Mfa.CompleteChallengeAsync(user, challenge.ChallengeId!, MfaPurpose.SignIn, new TotpChallengeResponse(code));
         return result.Succeeded ? null : "complete " + result.FailureReason;
     }
 
@@ -106,7 +118,7 @@ public sealed class StoreTarget : IAsyncDisposable
             return "begin " + challenge.FailureReason;
         }
 
-        var assertion = key.Assert(challenge.Prompt!.OptionsJson).ToJson();
+        var assertion = Client(() => key.Assert(challenge.Prompt!.OptionsJson).ToJson());
         var result = await Mfa.CompleteChallengeAsync(user, challenge.ChallengeId!, MfaPurpose.SignIn, new WebAuthnChallengeResponse(assertion));
         return result.Succeeded ? null : "complete " + result.FailureReason;
     }
@@ -124,6 +136,33 @@ public sealed class StoreTarget : IAsyncDisposable
             await _cleanup();
         }
     }
+
+    /// <summary>
+    /// Replaces every registration of <typeparamref name="T"/> with <paramref name="wrap"/> around what it registered
+    /// (an instance, a factory or a type), so that the container builds the original and hands out the wrapper.
+    /// </summary>
+    private static void Decorate<T>(ServiceCollection services, Func<T, T> wrap)
+        where T : class
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var descriptor = services[i];
+            if (descriptor.ServiceType != typeof(T) || descriptor.IsKeyedService)
+            {
+                continue;
+            }
+
+            Func<IServiceProvider, T> original = descriptor switch
+            {
+                { ImplementationInstance: T instance } => _ => instance,
+                { ImplementationFactory: { } factory } => sp => (T)factory(sp),
+                _ => sp => (T)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!),
+            };
+            services[i] = ServiceDescriptor.Describe(typeof(T), sp => wrap(original(sp)), descriptor.Lifetime);
+        }
+    }
+
+    private T Client<T>(Func<T> work) => _timings is { } timings ? timings.Time(StepTimings.Client, work) : work();
 
     private static void Check(bool succeeded, MfaFailureReason reason)
     {

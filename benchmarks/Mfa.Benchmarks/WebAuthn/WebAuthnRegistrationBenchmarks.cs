@@ -42,10 +42,10 @@ public class WebAuthnRegistrationBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "packed x5c registration (§7.1, JSON in)")]
-    public WebAuthnRegistrationResult PackedX5c() => CredentialRegistration.Verify(_policy, _packed, PackedResponse, WebAuthnAuthenticatorKind.SecurityKey);
+    public WebAuthnRegistrationResult PackedX5c() => WebAuthnRegistrationResult.From(RegistrationProcedure.Verify(_policy, _packed, PackedResponse, WebAuthnAuthenticatorKind.SecurityKey));
 
     [Benchmark(Description = "none registration (§7.1, JSON in)")]
-    public WebAuthnRegistrationResult None() => CredentialRegistration.Verify(_policy, _none, NoneResponse, WebAuthnAuthenticatorKind.SecurityKey);
+    public WebAuthnRegistrationResult None() => WebAuthnRegistrationResult.From(RegistrationProcedure.Verify(_policy, _none, NoneResponse, WebAuthnAuthenticatorKind.SecurityKey));
 
     private static RegistrationExpectation Expectation(string challenge) => new()
     {

@@ -39,7 +39,7 @@ internal static class SampleDuo
             options.RequestTimeout = TimeSpan.FromSeconds(3);
         }
 
-        options.RedirectUri = new Uri(origin + "/Account/DuoCallback");
+        options.RedirectUri = new Uri(origin + "/mfa/duo/callback");
         if (Enum.TryParse<DuoFailmode>(configuration["Sample:Duo:Failmode"], ignoreCase: true, out var failmode))
         {
             options.Failmode = failmode;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Mfa.AspNetCore.Endpoints;
-using Mfa.Core.Service;
 
 namespace Mfa.AspNetCore.Authentication;
 
@@ -19,7 +18,7 @@ internal static class MfaPrincipals
     /// The session's claims (minus the MFA ones) plus this verification's: <c>amr</c> (the union with the session's when
     /// stepping up), <c>mfa_time</c>, <c>mfa_kind</c>, <c>mfa_authenticator</c>, or <c>mfa_bypassed</c>.
     /// </summary>
-    public static ClaimsPrincipal Build(MfaSession session, string scheme, MfaVerificationResult result, string kind, IReadOnlyList<string> amr, DateTimeOffset now)
+    public static ClaimsPrincipal Build(MfaSession session, string scheme, MfaVerified verified)
     {
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         var amrValues = new List<string>();
@@ -36,6 +35,7 @@ internal static class MfaPrincipals
             }
         }
 
+        var amr = verified.Amr;
         foreach (var value in amr)
         {
             if (!amrValues.Contains(value, StringComparer.Ordinal))
@@ -49,19 +49,17 @@ internal static class MfaPrincipals
             identity.AddClaim(new Claim(MfaClaimTypes.Amr, value));
         }
 
-        var bypassed = !amr.Contains("mfa", StringComparer.Ordinal);
-        if (bypassed)
+        if (verified.Bypassed)
         {
             identity.AddClaim(new Claim(MfaClaimTypes.MfaBypassed, "true", ClaimValueTypes.Boolean));
         }
         else
         {
-            var at = result.VerifiedAt ?? now;
-            identity.AddClaim(new Claim(MfaClaimTypes.MfaTime, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+            identity.AddClaim(new Claim(MfaClaimTypes.MfaTime, verified.At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         }
 
-        identity.AddClaim(new Claim(MfaClaimTypes.MfaKind, kind));
-        if (result.AuthenticatorId is { } authenticatorId)
+        identity.AddClaim(new Claim(MfaClaimTypes.MfaKind, verified.Kind));
+        if (verified.AuthenticatorId is { } authenticatorId)
         {
             identity.AddClaim(new Claim(MfaClaimTypes.AuthenticatorId, authenticatorId));
         }

@@ -65,6 +65,7 @@ internal static class AuthenticatorJson
         json.WriteTime("lastUsedAt", info.LastUsedAt);
         json.WriteOptional("description", info.Description);
         json.WriteOptional("authenticatorType", types is not null && types.TryGetValue(info.Id, out var type) ? type : null);
+        json.WriteOptional("variant", info.Variant);
         if (hardLocked is { } locked)
         {
             json.WriteBoolean("hardLocked", locked);

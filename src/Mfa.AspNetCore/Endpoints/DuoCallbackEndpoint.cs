@@ -55,7 +55,7 @@ internal static class DuoCallbackEndpoint
             return;
         }
 
-        await MfaSignIn.SignInAsync(context, options, session, result, FactorKinds.Duo, env.Time.GetUtcNow()).ConfigureAwait(false);
+        await MfaSignIn.SignInAsync(context, options, session, MfaVerified.From(result, FactorKinds.Duo, env.Time.GetUtcNow())).ConfigureAwait(false);
         context.Response.Redirect(remembered?.ReturnUrl ?? options.SignedInRedirectPath);
     }
 

@@ -55,6 +55,10 @@ internal static class JsonBody
     public static bool? Bool(this JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
 
+    /// <summary>A whole-number member, or <see langword="null"/> when absent, not a number or not a 64-bit integer.</summary>
+    public static long? Int64(this JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+
     /// <summary>An object member as raw JSON text, or <see langword="null"/>.</summary>
     public static string? ObjectText(this JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value.GetRawText() : null;

@@ -67,14 +67,21 @@ internal sealed record MfaCall(HttpContext Http, MfaEnvironment Env, MfaSession 
     public Task FailAsync(MfaFailureReason reason, TimeSpan? retryAfter = null) => MfaProblems.WriteAsync(Http, reason, retryAfter);
 
     /// <summary>The purpose of a challenge: sign-in from a pending session; from a full session the body's, else <c>step-up:session</c>.</summary>
-    public MfaPurpose? Purpose()
+    public MfaPurpose? Purpose() => Purpose(Body.String("purpose"));
+
+    /// <summary>The purpose of a challenge from <paramref name="text"/> (a query's, for a GET): as <see cref="Purpose()"/>.</summary>
+    public MfaPurpose? Purpose(string? text)
     {
         if (Session.IsPending)
         {
             return MfaPurpose.SignIn;
         }
 
-        var text = Body.String("purpose");
+        if (text is { Length: 0 })
+        {
+            text = null;
+        }
+
         if (text is null)
         {
             return MfaPurpose.StepUp("session");

@@ -2,6 +2,7 @@ using Mfa.AspNetCore;
 using Mfa.AspNetCore.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -28,7 +29,15 @@ public static class MfaEndpointRouteBuilderExtensions
         routes.Prefix = prefix.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/";
         var options = services.GetRequiredService<IOptions<MfaAspNetCoreOptions>>().Value;
         var group = endpoints.MapGroup(prefix);
-        MfaEndpointMap.Map(group, options);
+        var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        var serveSelfTest = options.ServeSelfTest ?? development;
+        MfaEndpointMap.Map(group, options, serveSelfTest);
+        if (serveSelfTest)
+        {
+            // Also where the page lived as a static asset, beside mfa.js (end-to-end suites written against that path).
+            endpoints.MapGet("/_content/Mfa.AspNetCore/mfa.test.html", SelfTestEndpoint.HandleAsync);
+        }
+
         return group;
     }
 }

@@ -26,9 +26,35 @@ internal static class MfaProblems
     };
 
     /// <summary>Writes the problem for <paramref name="reason"/> with Core's secret-free message.</summary>
-    public static Task WriteAsync(HttpContext context, MfaFailureReason reason, TimeSpan? retryAfter = null, string? message = null)
+    public static Task WriteAsync(HttpContext context, MfaFailureReason reason, TimeSpan? retryAfter = null, string? message = null) =>
+        WriteAsync(context, reason, StatusOf(reason), retryAfter, message, deviceError: null);
+
+    /// <summary>
+    /// Writes the problem for <paramref name="reason"/> with an explicit <paramref name="status"/> and, for the push device
+    /// routes, the push protocol's own code as <c>error</c> (push spec §6), so a phone reading either finds its answer.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, MfaFailureReason reason, int status, TimeSpan? retryAfter, string? message, string? deviceError)
     {
-        var status = StatusOf(reason);
+        var body = Json(reason, status, retryAfter, message, deviceError);
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/problem+json";
+        context.Response.Headers.CacheControl = "no-store";
+        if (retryAfter is { } wait && wait > TimeSpan.Zero)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>The problem document of <paramref name="reason"/> (also the data of an event stream's <c>failed</c> event).</summary>
+    public static ReadOnlyMemory<byte> Json(MfaFailureReason reason, int status, TimeSpan? retryAfter = null, string? message = null, string? deviceError = null)
+    {
         var name = reason.ToString();
         var detail = message ?? MessageOf(reason);
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -46,23 +72,11 @@ internal static class MfaProblems
                 json.WriteNumber("retryAfter", RetryAfterSeconds(after));
             }
 
+            json.WriteOptional("error", deviceError);
             json.WriteEndObject();
         }
 
-        if (context.Response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/problem+json";
-        context.Response.Headers.CacheControl = "no-store";
-        if (retryAfter is { } wait && wait > TimeSpan.Zero)
-        {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).AsTask();
+        return buffer.WrittenMemory;
     }
 
     /// <summary>Writes the problem of a failed Core result (its message is Core's secret-free one).</summary>

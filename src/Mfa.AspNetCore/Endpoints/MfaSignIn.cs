@@ -10,10 +10,9 @@ namespace Mfa.AspNetCore.Endpoints;
 internal static class MfaSignIn
 {
     /// <summary>Signs in and returns what the SignIn JSON reports.</summary>
-    public static async Task<(IReadOnlyList<string> Amr, DateTimeOffset At, bool Bypassed)> SignInAsync(HttpContext context, MfaAspNetCoreOptions options, MfaSession session, MfaVerificationResult result, string kind, DateTimeOffset now)
+    public static async Task<IReadOnlyList<string>> SignInAsync(HttpContext context, MfaAspNetCoreOptions options, MfaSession session, MfaVerified verified)
     {
-        var amr = MfaAmr.For(result, kind);
-        var principal = MfaPrincipals.Build(session, options.SignInScheme, result, kind, amr, now);
+        var principal = MfaPrincipals.Build(session, options.SignInScheme, verified);
         var properties = new AuthenticationProperties();
         if (session.IsPending)
         {
@@ -32,8 +31,7 @@ internal static class MfaSignIn
 
         // Keep the rest of this request consistent with the new session (antiforgery tokens minted next bind to it).
         context.User = principal;
-        var all = principal.FindAll(MfaClaimTypes.Amr).Select(c => c.Value).ToList();
-        return (all, result.VerifiedAt ?? now, MfaAmr.IsBypassed(result));
+        return [.. principal.FindAll(MfaClaimTypes.Amr).Select(c => c.Value)];
     }
 
     /// <summary>Answers a verification: a problem, <c>202</c> pending, or the sign-in and its SignIn JSON.</summary>
@@ -58,17 +56,23 @@ internal static class MfaSignIn
             return;
         }
 
-        var (amr, at, bypassed) = await SignInAsync(context, options, session, result, kind, now).ConfigureAwait(false);
-        await JsonReply.OkAsync(context, json => WriteSignIn(json, result, kind, amr, at, bypassed, redirect)).ConfigureAwait(false);
+        await WriteSignInAsync(context, options, session, MfaVerified.From(result, kind, now), redirect).ConfigureAwait(false);
     }
 
-    private static void WriteSignIn(Utf8JsonWriter json, MfaVerificationResult result, string kind, IReadOnlyList<string> amr, DateTimeOffset at, bool bypassed, string? redirect)
+    /// <summary>Signs in with a verification and answers the SignIn JSON.</summary>
+    public static async Task WriteSignInAsync(HttpContext context, MfaAspNetCoreOptions options, MfaSession session, MfaVerified verified, string? redirect = null)
+    {
+        var amr = await SignInAsync(context, options, session, verified).ConfigureAwait(false);
+        await JsonReply.OkAsync(context, json => WriteSignIn(json, verified, amr, redirect)).ConfigureAwait(false);
+    }
+
+    private static void WriteSignIn(Utf8JsonWriter json, MfaVerified verified, IReadOnlyList<string> amr, string? redirect)
     {
         json.WriteStartObject();
         json.WriteString("status", "succeeded");
-        json.WriteString("userId", result.UserId);
-        json.WriteString("kind", kind);
-        json.WriteOptional("authenticatorId", result.AuthenticatorId);
+        json.WriteString("userId", verified.UserId);
+        json.WriteString("kind", verified.Kind);
+        json.WriteOptional("authenticatorId", verified.AuthenticatorId);
         json.WriteStartArray("amr");
         foreach (var value in amr)
         {
@@ -76,8 +80,8 @@ internal static class MfaSignIn
         }
 
         json.WriteEndArray();
-        json.WriteString("mfaTime", at);
-        json.WriteBoolean("bypassed", bypassed);
+        json.WriteString("mfaTime", verified.At);
+        json.WriteBoolean("bypassed", verified.Bypassed);
         json.WriteOptional("redirect", redirect);
         json.WriteEndObject();
     }

@@ -84,6 +84,33 @@ internal static class UserEndpoints
         await JsonReply.OkAsync(context, json => AuthenticatorJson.WriteResult(json, result, types)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <c>POST …/enrollments/{kind}/import</c>: stores an existing authenticator the factor can import without a code (an
+    /// HOTP token from its vendor's secret and counter). Core's recent-proof rule applies as to any added factor.
+    /// </summary>
+    public static async Task ImportAsync(HttpContext context)
+    {
+        if (await StartFactorCallAsync(context).ConfigureAwait(false) is not (var call, var binding))
+        {
+            return;
+        }
+
+        if (!binding.CanImport)
+        {
+            await call.FailAsync(MfaFailureReason.NotSupported).ConfigureAwait(false);
+            return;
+        }
+
+        if (binding.ReadImport(call.Body) is not { } import)
+        {
+            await call.FailAsync(MfaFailureReason.MalformedInput).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await call.Env.Mfa.ImportAuthenticatorAsync(call.Session.User, import, call.Aborted).ConfigureAwait(false);
+        await WriteOperationAsync(call, result, call.Session.User.Id, withLockedOut: false).ConfigureAwait(false);
+    }
+
     public static async Task BeginChallengeAsync(HttpContext context)
     {
         if (await StartFactorCallAsync(context).ConfigureAwait(false) is not (var call, var binding))

@@ -32,6 +32,15 @@ internal abstract class FactorBinding
         return Reply(start, static (_, _) => { });
     }
 
+    /// <summary>
+    /// Reads an import of an existing authenticator (no code needed: the secret comes from the token's vendor);
+    /// <see langword="null"/> when the JSON does not fit or the factor imports nothing through the web.
+    /// </summary>
+    public virtual AuthenticatorImport? ReadImport(JsonElement body) => null;
+
+    /// <summary>Whether the web offers <see cref="ReadImport"/> for this factor.</summary>
+    public virtual bool CanImport => false;
+
     /// <summary>Reads the challenge response; <see langword="null"/> when the JSON does not fit.</summary>
     public abstract ChallengeResponse? ReadChallengeResponse(JsonElement body);
 

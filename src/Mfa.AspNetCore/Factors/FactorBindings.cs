@@ -10,7 +10,7 @@ internal sealed class FactorBindings
     public FactorBindings(IEnumerable<IFactor> factors, PendingLookups lookups)
     {
         var registered = factors.Select(f => f.Kind).ToHashSet(StringComparer.Ordinal);
-        FactorBinding[] all = [new TotpBinding(), new WebAuthnBinding(), new PushBinding(lookups), new DuoBinding(lookups)];
+        FactorBinding[] all = [new TotpBinding(), new HotpBinding(), new WebAuthnBinding(), new PushBinding(lookups), new DuoBinding(lookups)];
         _bindings = all.Where(b => registered.Contains(b.Kind)).ToDictionary(b => b.Kind, StringComparer.Ordinal);
         Kinds = [.. _bindings.Keys.Order(StringComparer.Ordinal)];
     }

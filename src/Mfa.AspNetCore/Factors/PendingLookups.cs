@@ -39,6 +39,29 @@ internal sealed class PendingLookups(IDistributedCache cache, TimeProvider time)
         return parts is [var purpose, var returnUrl] ? (purpose, returnUrl.Length == 0 ? null : returnUrl) : null;
     }
 
+    /// <summary>Parks a verification that an event stream reached, for the browser's next request to claim once.</summary>
+    public Task SetSignInClaimAsync(string claimToken, Endpoints.MfaVerified verified, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        SetAsync(
+            "mfa:claim:" + claimToken,
+            [verified.UserId, verified.Kind, verified.AuthenticatorId ?? string.Empty, string.Join(' ', verified.Amr), verified.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)],
+            expiresAt,
+            cancellationToken);
+
+    /// <summary>Takes (reads and removes) a parked verification; <see langword="null"/> when unknown, expired or already taken.</summary>
+    public async Task<Endpoints.MfaVerified?> TakeSignInClaimAsync(string claimToken, CancellationToken cancellationToken)
+    {
+        var key = "mfa:claim:" + claimToken;
+        var parts = await GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (parts is not [var userId, var kind, var authenticatorId, var amr, var at]
+            || !long.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) || milliseconds > 253_402_300_799_999L)
+        {
+            return null;
+        }
+
+        await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        return new Endpoints.MfaVerified(userId, kind, authenticatorId.Length == 0 ? null : authenticatorId, amr.Split(' ', StringSplitOptions.RemoveEmptyEntries), DateTimeOffset.FromUnixTimeMilliseconds(milliseconds));
+    }
+
     private Task SetAsync(string key, string[] parts, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var value = Encoding.UTF8.GetBytes(string.Join(Separator, parts));

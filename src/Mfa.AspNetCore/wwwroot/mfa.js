@@ -36,13 +36,17 @@ export class MfaError extends Error {
   }
 }
 
-const settings = { prefix: "/mfa", fetch: (...args) => globalThis.fetch(...args) };
+const settings = { prefix: "/mfa", fetch: (...args) => globalThis.fetch(...args), customFetch: false, eventSource: undefined };
 let tokenCache = null;
 
-/** Sets the route prefix (default "/mfa") and, for tests, the fetch function. */
-export function configure({ prefix, fetch } = {}) {
+/**
+ * Sets the route prefix (default "/mfa") and, for tests, the fetch function and the EventSource constructor that
+ * waitForChallenge uses (`false`: always long-poll). With a custom fetch and no eventSource given, waits long-poll only.
+ */
+export function configure({ prefix, fetch, eventSource } = {}) {
   if (prefix !== undefined) settings.prefix = prefix.replace(/\/+$/, "");
-  if (fetch !== undefined) settings.fetch = fetch;
+  if (fetch !== undefined) { settings.fetch = fetch; settings.customFetch = true; }
+  if (eventSource !== undefined) settings.eventSource = eventSource;
   tokenCache = null;
 }
 
@@ -270,14 +274,59 @@ export const beginPush = ({ purpose, authenticatorId } = {}) => beginChallenge("
 /** Begins a push enrollment: { enrollmentId, prompt: { enrollmentUri, expiresAt } } (show enrollmentUri as a QR code). */
 export const enrollPush = (name, accountLabel) => beginEnrollment("push", { name, accountLabel });
 
+function eventSourceClass() {
+  if (settings.eventSource === false) return null;
+  if (settings.eventSource) return settings.eventSource;
+  return settings.customFetch ? null : (globalThis.EventSource ?? null);
+}
+
+const abortError = () => new DOMException("Aborted", "AbortError");
+
 /**
- * Waits for an out-of-band challenge (push, Duo push/phone): long polls `/challenges/{kind}/wait` until an outcome.
- * Resolves with the sign-in, throws an MfaError on a failure (Denied, FraudReported, Expired…), and stops with an
- * AbortError when the signal aborts.
+ * Listens to `GET /challenges/{kind}/{challengeId}/events` until its one event: resolves { event, data } for
+ * "succeeded" / "failed", or null (timeout, network error, a refused stream) to let the caller long-poll instead.
+ */
+function streamOutcome(Source, kind, challengeId, { signal, purpose }) {
+  return new Promise((resolve, reject) => {
+    const query = purpose ? `?purpose=${encodeURIComponent(purpose)}` : "";
+    const source = new Source(`${settings.prefix}/challenges/${encodeURIComponent(kind)}/${encodeURIComponent(challengeId)}/events${query}`, { withCredentials: true });
+    let done = false;
+    const finish = (value, error) => {
+      if (done) return;
+      done = true;
+      source.close();
+      signal?.removeEventListener("abort", onAbort);
+      if (error) reject(error); else resolve(value);
+    };
+    const onAbort = () => finish(null, abortError());
+    const parse = (e) => { try { return JSON.parse(e.data); } catch { return null; } };
+    signal?.addEventListener("abort", onAbort);
+    source.addEventListener("succeeded", (e) => finish({ event: "succeeded", data: parse(e) }));
+    source.addEventListener("failed", (e) => finish({ event: "failed", data: parse(e) }));
+    source.addEventListener("timeout", () => finish(null));
+    // EventSource would reconnect on its own and cannot read a problem body: the long poll takes over and reports it.
+    source.addEventListener("error", () => finish(null));
+  });
+}
+
+/**
+ * Waits for an out-of-band challenge (push, Duo push/phone): server-sent events when the browser has EventSource (a
+ * success is claimed with `POST /challenges/{kind}/claim`, which signs in), else — or when the stream ends without an
+ * outcome — long polls `/challenges/{kind}/wait`. Resolves with the sign-in, throws an MfaError on a failure (Denied,
+ * FraudReported, Expired…), and stops with an AbortError when the signal aborts.
  */
 export async function waitForChallenge(kind, challengeId, { signal, purpose } = {}) {
+  if (signal?.aborted) throw abortError();
+  const Source = eventSourceClass();
+  if (Source) {
+    const outcome = await streamOutcome(Source, kind, challengeId, { signal, purpose });
+    if (outcome?.event === "succeeded" && typeof outcome.data?.claimToken === "string") {
+      return request("POST", `/challenges/${encodeURIComponent(kind)}/claim`, { claimToken: outcome.data.claimToken }, { signal });
+    }
+    if (outcome?.event === "failed") throw toMfaError(Number.isInteger(outcome.data?.status) ? outcome.data.status : 400, outcome.data);
+  }
   for (;;) {
-    if (signal?.aborted) throw new DOMException("Aborted", "AbortError");
+    if (signal?.aborted) throw abortError();
     const result = await request("POST", `/challenges/${encodeURIComponent(kind)}/wait`, { challengeId, purpose }, { signal });
     if (!result || !result.pending) return result;
   }

@@ -17,5 +17,12 @@ public sealed record AuthenticatorInfo(string Id, string Kind, string Name, Date
     /// </summary>
     public bool IsUsable { get; init; } = true;
 
+    /// <summary>
+    /// The factor-specific sub-kind, safe to show, when the factor names one (<see cref="Factors.IAuthenticatorDescriber"/>;
+    /// WebAuthn: <c>security-key</c>, <c>platform</c>, <c>passkey</c> for a synced or backup-eligible credential,
+    /// <c>legacy-u2f</c>); <see langword="null"/> for other factors.
+    /// </summary>
+    public string? Variant { get; init; }
+
     internal static AuthenticatorInfo From(AuthenticatorRecord record) => new(record.Id, record.Kind, record.Name, record.CreatedAt, record.LastUsedAt) { Description = record.Description };
 }

@@ -171,7 +171,7 @@ internal sealed partial class MfaService
             },
             fallback: false).ConfigureAwait(false);
         MfaLog.EnrollmentSucceeded(_logger, user.Id, kind, stored.Id);
-        return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
+        return MfaOperationResult.Success(Info(stored));
     }
 
     /// <summary>The result of an enrollment that was completed before: the record it stored, else "already used".</summary>
@@ -184,7 +184,7 @@ internal sealed partial class MfaService
         }
 
         MfaLog.EnrollmentSucceeded(_logger, user.Id, kind, same.Id);
-        return MfaOperationResult.Success(AuthenticatorInfo.From(same));
+        return MfaOperationResult.Success(Info(same));
     }
 
     public Task<MfaOperationResult> ImportAuthenticatorAsync(MfaUser user, AuthenticatorImport import, CancellationToken cancellationToken = default) =>
@@ -242,7 +242,7 @@ internal sealed partial class MfaService
         }
 
         MfaLog.EnrollmentSucceeded(_logger, user.Id, import.Kind, stored.Id);
-        return MfaOperationResult.Success(AuthenticatorInfo.From(stored));
+        return MfaOperationResult.Success(Info(stored));
     }
 
     private static ChallengeBinding EnrollmentBinding(string userId, string kind) => new(userId, kind, AuthenticatorId: null, EnrollmentCeremonyPurpose);

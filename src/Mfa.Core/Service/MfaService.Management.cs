@@ -128,7 +128,7 @@ internal sealed partial class MfaService : IMfaAdministration
             MfaLog.AuthenticatorRenamed(_logger, authenticatorId, userId);
         }
 
-        return MfaOperationResult.Success(AuthenticatorInfo.From(updated));
+        return MfaOperationResult.Success(Info(updated));
     }
 
     private async Task<MfaOperationResult> RemoveCoreAsync(string userId, string authenticatorId, bool force, bool byAdministrator, CancellationToken cancellationToken)
@@ -180,7 +180,7 @@ internal sealed partial class MfaService : IMfaAdministration
             MfaLog.UserLockedOutByRemoval(_logger, authenticatorId, userId);
         }
 
-        return MfaOperationResult.Success(AuthenticatorInfo.From(record), lockedOut);
+        return MfaOperationResult.Success(Info(record), lockedOut);
     }
 
     async Task IMfaAdministration.SetRequirementAsync(string userId, MfaRequirement? requirement, CancellationToken cancellationToken)
@@ -219,9 +219,14 @@ internal sealed partial class MfaService : IMfaAdministration
         return settings.Requirement ?? DefaultRequirement;
     }
 
-    /// <summary>What may be shown of <paramref name="record"/>, with its factor's word on whether it is usable.</summary>
-    private AuthenticatorInfo Info(AuthenticatorRecord record) => AuthenticatorInfo.From(record) with
+    /// <summary>What may be shown of <paramref name="record"/>, with its factor's word on whether it is usable and what variant it is.</summary>
+    private AuthenticatorInfo Info(AuthenticatorRecord record)
     {
-        IsUsable = !_factors.TryGetValue(record.Kind, out var factor) || factor is not IAuthenticatorHealth health || health.IsUsable(record),
-    };
+        _factors.TryGetValue(record.Kind, out var factor);
+        return AuthenticatorInfo.From(record) with
+        {
+            IsUsable = factor is not IAuthenticatorHealth health || health.IsUsable(record),
+            Variant = (factor as IAuthenticatorDescriber)?.DescribeVariant(record),
+        };
+    }
 }

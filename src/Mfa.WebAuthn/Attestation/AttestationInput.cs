@@ -2,7 +2,7 @@ using Mfa.WebAuthn.Cose;
 
 namespace Mfa.WebAuthn.Attestation;
 
-/// <summary>What an attestation statement verifier needs (WebAuthn L3 §7.1 step 21).</summary>
+/// <summary>What an attestation statement verifier needs (WebAuthn L3 §7.1 step 22).</summary>
 internal sealed class AttestationInput
 {
     /// <summary>The attestation statement format (<c>fmt</c>).</summary>

@@ -54,8 +54,20 @@ internal static class AttestationVerifier
         "apple" => AppleAttestation.Verify(input),
         AttestationObject.CompoundFormat when allowCompound => CompoundAttestation.Verify(input),
         AttestationObject.CompoundFormat => Fail(MfaFailureReason.InvalidAttestation, "A compound statement cannot contain another compound statement."),
-        _ => Fail(MfaFailureReason.UnsupportedAttestationFormat, "The attestation statement format is not supported."),
+        _ => Fail(MfaFailureReason.UnsupportedAttestationFormat, UnsupportedFormatMessage),
     };
+
+    /// <summary>The message of an <see cref="MfaFailureReason.UnsupportedAttestationFormat"/> failure.</summary>
+    internal const string UnsupportedFormatMessage = "The attestation statement format is not supported.";
+
+    /// <summary>
+    /// Whether <paramref name="format"/> is a supported attestation statement format identifier, matched case-sensitively
+    /// (WebAuthn L3 §7.1 step 21); <see cref="Dispatch"/> verifies exactly these.
+    /// </summary>
+    /// <param name="format">The <c>fmt</c> of the attestation object.</param>
+    /// <returns>Whether a verification procedure exists for it.</returns>
+    internal static bool IsSupportedFormat(string format) =>
+        format is "none" or "packed" or "fido-u2f" or "tpm" or "android-key" or "android-safetynet" or "apple" or AttestationObject.CompoundFormat;
 
     /// <summary>A failed result.</summary>
     /// <param name="reason">Why.</param>

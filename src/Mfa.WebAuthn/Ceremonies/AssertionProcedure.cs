@@ -9,9 +9,10 @@ namespace Mfa.WebAuthn.Ceremonies;
 
 /// <summary>
 /// WebAuthn L3 §7.2 "Verifying an Authentication Assertion", top to bottom, each step numbered as in the
-/// specification. The username-less (discoverable) sign-in is the second branch of step 6. Shared by the factor and
-/// <see cref="WebAuthnVerifier"/>; the caller has decoded the response (steps 1–4: the options it issued, the
-/// <c>AuthenticationResponseJSON</c>, <c>clientExtensionResults</c>). Parsing helpers stay apart: the client data
+/// specification (the step list and its source are in <c>docs/webauthn-procedures.md</c>). The username-less
+/// (discoverable) sign-in is the second branch of step 6. Shared by the factor and <see cref="WebAuthnVerifier"/>; the
+/// caller has decoded the response (steps 1–4: the options it issued, the <c>AuthenticationResponseJSON</c>,
+/// <c>clientExtensionResults</c>). Parsing helpers stay apart: the client data
 /// (<see cref="ClientDataVerifier"/>), the authenticator data (<see cref="AuthenticatorData"/>, with the flag checks in
 /// <see cref="AuthenticatorDataChecks"/>) and the key (<see cref="CoseKey"/>). The hot path of every sign-in: it
 /// allocates only what parsing the authenticator data needs.
@@ -20,7 +21,7 @@ internal static class AssertionProcedure
 {
     private const int StackLimit = 512;
 
-    /// <summary>Runs §7.2 steps 5–22 on a decoded response.</summary>
+    /// <summary>Runs §7.2 steps 5–24 on a decoded response.</summary>
     /// <param name="policy">The relying party.</param>
     /// <param name="keys">The decoded-key cache.</param>
     /// <param name="expectation">What the ceremony expects (<c>options.challenge</c>, user verification, the AppID offered).</param>
@@ -28,7 +29,7 @@ internal static class AssertionProcedure
     /// <param name="decoded">The response.</param>
     /// <param name="lookup">Finds the credential record in the user's account.</param>
     /// <param name="userIdentifiedBefore">Whether the user was identified before the ceremony (a second factor); otherwise a username-less sign-in.</param>
-    /// <returns>The outcome; on success the caller updates the record with <see cref="Credentials.CredentialUpdate"/> (step 24).</returns>
+    /// <returns>The outcome; on success the caller updates its record with it (step 23, <see cref="Credentials.WebAuthnCredentialData.AfterAssertion"/>).</returns>
     public static AssertionOutcome Verify(
         RelyingPartyPolicy policy,
         CoseKeyCache keys,
@@ -38,6 +39,14 @@ internal static class AssertionProcedure
         CredentialLookup lookup,
         bool userIdentifiedBefore)
     {
+        // 1. Let options be a new PublicKeyCredentialRequestOptions structure configured to the Relying Party's needs
+        //    for the ceremony. (Not here: BeginChallenge or the host built options; expectation holds what this
+        //    procedure needs.)
+        // 2. Call navigator.credentials.get() and pass options as the publicKey option. (Client side: the browser.)
+        // 3. Let response be credential.response. If response is not an AuthenticatorAssertionResponse, abort the ceremony.
+        // 4. Let clientExtensionResults be the result of calling credential.getClientExtensionResults().
+        //    (Steps 3–4 are the caller's: ResponseDecoder decoded the AuthenticationResponseJSON into decoded.)
+
         // 5. If options.allowCredentials is not empty, verify that credential.id identifies one of the public key
         //    credentials listed in options.allowCredentials.
         if (allowCredentials.Count != 0 && !allowCredentials.Contains(decoded.CredentialIdText, StringComparer.Ordinal))
@@ -133,7 +142,7 @@ internal static class AssertionProcedure
         }
 
         // 18. Compare currentBe with credentialRecord.backupEligible: if it is set, verify that currentBe is set; if it
-        //     is not set, verify that currentBe is not set. (currentBs is stored at step 24.)
+        //     is not set, verify that currentBe is not set. (currentBs is stored at step 23.)
         if (authData.Flags.HasFlag(AuthenticatorDataFlags.BackupEligible) != credentialRecord.BackupEligible)
         {
             return AssertionOutcome.Fail(MfaFailureReason.BackupEligibilityChanged, "The credential's backup eligibility changed since it was registered.", authData.Flags);
@@ -160,8 +169,13 @@ internal static class AssertionProcedure
             return new AssertionOutcome(MfaFailureReason.CounterRollback, "The signature counter did not increase; the authenticator may be cloned.", authData.Flags, reported, credentialRecord.SignCount, CounterRollback: true);
         }
 
-        // 23. If response.attestationObject is present: not requested (attestation is verified at registration only).
-        // 24. The steps succeeded: the caller updates credentialRecord (signCount never lower, backupState).
+        // 23. Update credentialRecord with new state values: signCount (never lower: a rollback accepted under FlagOnly
+        //     keeps the stored value), backupState to currentBs. The outcome carries them; the caller's typed record
+        //     applies them (WebAuthnCredentialData.AfterAssertion in the factor, whose record the service writes back
+        //     with its concurrency token; WebAuthnStoredCredential.AfterAssertion for hosts of WebAuthnVerifier).
+        //     uvInitialized is not kept: user verification is decided per ceremony at step 16.
+        // 24. If all the above steps are successful, continue with the authentication ceremony as appropriate; otherwise
+        //     fail it (every failure above returned a typed reason).
         return new AssertionOutcome(MfaFailureReason.None, null, authData.Flags, reported, Math.Max(reported, credentialRecord.SignCount), rollback);
 
         static AssertionOutcome UserHandleMismatch() =>

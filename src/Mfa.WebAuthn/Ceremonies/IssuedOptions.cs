@@ -137,7 +137,7 @@ internal sealed class IssuedOptions
 
         foreach (var descriptor in list.EnumerateArray())
         {
-            if (!TryString(descriptor, "id", null, out var id) || !ResponseDecoder.TryDecode(id, RegistrationVerifier.MaxCredentialIdLength, out var bytes))
+            if (!TryString(descriptor, "id", null, out var id) || !ResponseDecoder.TryDecode(id, RegistrationProcedure.MaxCredentialIdLength, out var bytes))
             {
                 return false;
             }

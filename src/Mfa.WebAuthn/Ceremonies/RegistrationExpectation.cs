@@ -21,7 +21,10 @@ internal sealed class RegistrationExpectation
     /// </summary>
     public string? Attachment { get; init; }
 
-    /// <summary>The <c>excludeCredentials</c> ids (canonical base64url) the options listed: already registered for the user.</summary>
+    /// <summary>
+    /// The credential ids (canonical base64url) already registered for the user: the options' <c>excludeCredentials</c>,
+    /// or the factor's records of the user. §7.1 step 26 refuses them.
+    /// </summary>
     public IReadOnlyCollection<string> ExcludeCredentials { get; init; } = [];
 
     /// <summary>The time certificates are checked at.</summary>

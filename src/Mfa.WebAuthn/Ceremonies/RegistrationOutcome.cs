@@ -1,41 +1,37 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography.X509Certificates;
 using Mfa.Core;
 using Mfa.WebAuthn.Attestation;
-using Mfa.WebAuthn.Cose;
 using Mfa.WebAuthn.Parsing;
 
 namespace Mfa.WebAuthn.Ceremonies;
 
-/// <summary>The outcome of verifying a registration (WebAuthn L3 §7.1), before the uniqueness check against the store.</summary>
+/// <summary>The outcome of <see cref="RegistrationProcedure"/> (WebAuthn L3 §7.1): the new credential record, or why not.</summary>
 internal sealed class RegistrationOutcome
 {
+    [MemberNotNullWhen(true, nameof(Credential))]
     public bool Succeeded => Failure == MfaFailureReason.None;
 
-    public MfaFailureReason Failure { get; init; }
+    public MfaFailureReason Failure { get; private init; }
 
-    public string? Message { get; init; }
+    public string? Message { get; private init; }
 
-    public ReadOnlyMemory<byte> CredentialId { get; init; }
+    /// <summary>The credential record of step 27, on success.</summary>
+    public WebAuthnCredentialInfo? Credential { get; private init; }
 
-    public CoseKey? PublicKey { get; init; }
+    /// <summary>The authenticator data flags at registration, on success.</summary>
+    public AuthenticatorDataFlags Flags { get; private init; }
 
-    public Guid Aaguid { get; init; }
-
-    public uint SignCount { get; init; }
-
-    public AuthenticatorDataFlags Flags { get; init; }
-
-    public string Format { get; init; } = string.Empty;
-
-    public AttestationType AttestationType { get; init; }
-
-    public IReadOnlyList<X509Certificate2> TrustPath { get; init; } = [];
+    public IReadOnlyList<X509Certificate2> TrustPath { get; private init; } = [];
 
     /// <summary>Whether the trust path chains to the AAGUID's configured anchors or the model's metadata roots; <see langword="null"/> when none are configured for it.</summary>
-    public bool? Trusted { get; init; }
+    public bool? Trusted { get; private init; }
 
     /// <summary>The authenticator's model, when the trust source knows it (also on an <see cref="MfaFailureReason.AuthenticatorStatusRefused"/> failure).</summary>
-    public AuthenticatorModel? Model { get; init; }
+    public AuthenticatorModel? Model { get; private init; }
 
-    public static RegistrationOutcome Fail(MfaFailureReason failure, string? message) => new() { Failure = failure, Message = message };
+    public static RegistrationOutcome Fail(MfaFailureReason failure, string? message, AuthenticatorModel? model = null) => new() { Failure = failure, Message = message, Model = model };
+
+    public static RegistrationOutcome Success(WebAuthnCredentialInfo credential, AuthenticatorDataFlags flags, IReadOnlyList<X509Certificate2> trustPath, bool? trusted, AuthenticatorModel? model) =>
+        new() { Credential = credential, Flags = flags, TrustPath = trustPath, Trusted = trusted, Model = model };
 }

@@ -176,8 +176,8 @@ internal static class ResponseDecoder
             return false;
         }
 
-        if (!TryDecode(id, RegistrationVerifier.MaxCredentialIdLength, out var fromId) || fromId.Length == 0
-            || !TryDecode(rawId ?? id, RegistrationVerifier.MaxCredentialIdLength, out var fromRawId) || !fromId.AsSpan().SequenceEqual(fromRawId))
+        if (!TryDecode(id, RegistrationProcedure.MaxCredentialIdLength, out var fromId) || fromId.Length == 0
+            || !TryDecode(rawId ?? id, RegistrationProcedure.MaxCredentialIdLength, out var fromRawId) || !fromId.AsSpan().SequenceEqual(fromRawId))
         {
             message = "The credential id is missing, longer than 1023 bytes, or differs from rawId.";
             return false;

@@ -1,3 +1,5 @@
+using Mfa.WebAuthn.Ceremonies;
+
 namespace Mfa.WebAuthn.Credentials;
 
 /// <summary>
@@ -58,4 +60,19 @@ internal sealed record WebAuthnCredentialData
 
     /// <summary>How many times the counter failed to increase and was accepted under <see cref="CounterRollbackPolicy.FlagOnly"/>.</summary>
     public int CounterRollbacks { get; init; }
+
+    /// <summary>
+    /// This record after a successful assertion (WebAuthn L3 §7.2 step 23, "update credentialRecord with new state
+    /// values"): the signature counter becomes the reported one but never goes lower, the backup state becomes the
+    /// current BS flag, and a counter that did not increase (accepted under <see cref="CounterRollbackPolicy.FlagOnly"/>)
+    /// is counted.
+    /// </summary>
+    /// <param name="outcome">A successful assertion's outcome.</param>
+    /// <returns>The record to store.</returns>
+    public WebAuthnCredentialData AfterAssertion(in AssertionOutcome outcome) => this with
+    {
+        SignCount = Math.Max(SignCount, outcome.ReportedSignCount),
+        BackupState = outcome.BackupState,
+        CounterRollbacks = outcome.CounterRollback ? CounterRollbacks + 1 : CounterRollbacks,
+    };
 }

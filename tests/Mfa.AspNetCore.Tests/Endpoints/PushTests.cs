@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Mfa.Push.Device;
 
 namespace Mfa.AspNetCore.Tests.Endpoints;
@@ -8,58 +7,21 @@ namespace Mfa.AspNetCore.Tests.Endpoints;
 [TestFixture]
 public sealed class PushTests : WebTestBase
 {
-    private readonly List<PushDevice> _devices = [];
+    private PushPhones _phones = null!;
 
     /// <summary>A cap shorter than push's poll interval: a wait with no answer comes back at once (no test sleeps).</summary>
     private protected override Action<MfaAspNetCoreOptions>? Configure => o => o.LongPollTimeout = TimeSpan.FromSeconds(1);
 
+    [SetUp]
+    public void CreatePhones() => _phones = new PushPhones(Host);
+
     [TearDown]
-    public void DisposeDevices()
-    {
-        foreach (var device in _devices)
-        {
-            device.Dispose();
-        }
-    }
+    public void DisposePhones() => _phones.Dispose();
 
-    /// <summary>Password, then push as the first factor: the page shows the QR URI, the phone enrolls without a cookie.</summary>
-    private async Task<(PushDevice Device, string Inbox)> EnrollPhoneAsync(string user)
-    {
-        using var browser = Host.NewBrowser();
-        await browser.LoginAsync(user);
-        var begun = await Browser.JsonAsync(await browser.PostAsync("/mfa/enrollments/push/begin", new { name = "Phone" }));
-        var uri = begun["prompt"]!["enrollmentUri"]!.GetValue<string>();
-        Assert.That(PushEnrollmentLink.TryParse(uri, out var link, out _), Is.True, uri);
-        var device = PushDevice.Create(withUvKey: true, Host.Time);
-        _devices.Add(device);
-        var inbox = "phone-" + user;
-        var request = device.CreateEnrollmentRequest(link!, new PushDeviceInfo("android", "Test phone", "1.0", "16"), DevicePushAddress.InProcess(inbox));
+    private Task<(PushDevice Device, string Inbox)> EnrollPhoneAsync(string user) => _phones.EnrollAsync(user);
 
-        using var phone = Host.NewBrowser();
-        var enrolled = await phone.PostAsync("/mfa/push/v1/enroll", PushDevice.EnrollmentBody(request), antiforgery: false);
-
-        var body = await enrolled.Content.ReadAsStringAsync();
-        Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
-        Assert.That(device.CompleteEnrollment(link!, body), Is.EqualTo(PushDeviceError.None));
-        return (device, inbox);
-    }
-
-    /// <summary>The phone: notified, fetches the challenge with its proof, answers — all without a cookie.</summary>
-    private async Task<HttpResponseMessage> PhoneAnswersAsync(PushDevice device, string inbox, PushDeviceAction action, string? number)
-    {
-        Assert.That(Host.Transport.TryReceive(inbox, out var message), Is.True, "the phone was notified");
-        using var phone = Host.NewBrowser();
-        var uri = device.ChallengeUri(message!.ChallengeId);
-        using var fetch = new HttpRequestMessage(HttpMethod.Get, uri);
-        fetch.Headers.Add("MfaPush-Proof", device.CreateProof("GET", uri));
-        var fetched = await phone.Client.SendAsync(fetch);
-        var fetchedBody = await fetched.Content.ReadAsStringAsync();
-        Assert.That(fetched.StatusCode, Is.EqualTo(HttpStatusCode.OK), fetchedBody);
-        var read = device.ReadChallenge(JsonDocument.Parse(fetchedBody).RootElement.GetProperty("challenge").GetString()!);
-        Assert.That(read.Error, Is.EqualTo(PushDeviceError.None));
-        Assert.That(device.TryAnswer(read.Challenge!, action, number, PushDeviceDenyReason.None, out var token), Is.EqualTo(PushDeviceError.None));
-        return await phone.PostAsync(device.ResponseUri(message.ChallengeId).AbsolutePath, PushDevice.ResponseBody(token), antiforgery: false);
-    }
+    private Task<HttpResponseMessage> PhoneAnswersAsync(PushDevice device, string inbox, PushDeviceAction action, string? number) =>
+        _phones.AnswerAsync(device, inbox, action, number);
 
     [Test]
     public async Task Push_PhoneApproves_WaitSignsInWithMcaAndMfa()
@@ -158,5 +120,101 @@ public sealed class PushTests : WebTestBase
         var response = await phone.PostAsync("/mfa/push/v1/enroll", new { enroll = "a.b.c" }, antiforgery: false);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "MalformedInput");
+    }
+
+    /// <summary>A signature byte changed: the JWS still parses but no longer verifies.</summary>
+    private static string Forged(string jws)
+    {
+        var at = jws.LastIndexOf('.') + 5;
+        return jws[..at] + (jws[at] == 'A' ? 'B' : 'A') + jws[(at + 1)..];
+    }
+
+    private async Task<HttpResponseMessage> PullAsync(string proof)
+    {
+        using var phone = Host.NewBrowser();
+        using var pull = new HttpRequestMessage(HttpMethod.Get, new Uri(WebTestHost.Origin + "/mfa/push/v1/challenges"));
+        pull.Headers.Add("MfaPush-Proof", proof);
+        return await phone.Client.SendAsync(pull);
+    }
+
+    private static Uri PullUri => new(WebTestHost.Origin + "/mfa/push/v1/challenges");
+
+    [Test]
+    public async Task Pull_ValidProof_ListsThePendingChallenge()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        using var browser = Host.NewBrowser();
+        await browser.LoginAsync("bob");
+        await browser.PostAsync("/mfa/challenges/push/begin");
+
+        var pulled = await PullAsync(device.CreateProof("GET", PullUri));
+
+        var body = await pulled.Content.ReadAsStringAsync();
+        Assert.That(pulled.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        var challenges = System.Text.Json.Nodes.JsonNode.Parse(body)!["challenges"]!.AsArray();
+        Assert.That(challenges, Has.Count.EqualTo(1));
+        Assert.That(device.ReadChallenge(challenges[0]!.GetValue<string>()).Error, Is.EqualTo(PushDeviceError.None));
+    }
+
+    [Test]
+    public async Task Pull_ReplayedProof_401InvalidSignatureProblem()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        var proof = device.CreateProof("GET", PullUri);
+        Assert.That((await PullAsync(proof)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await AssertProblemAsync(await PullAsync(proof), HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task Pull_ForgedProof_401InvalidSignatureProblem()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+
+        await AssertProblemAsync(await PullAsync(Forged(device.CreateProof("GET", PullUri))), HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task Pull_NoProof_401InvalidSignatureProblem()
+    {
+        using var phone = Host.NewBrowser();
+
+        await AssertProblemAsync(await phone.Client.GetAsync("/mfa/push/v1/challenges"), HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task UpdateAddress_SignedUpdate_204AndReplayIs409Replayed()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        var update = PushDevice.UpdateBody(device.CreatePushAddressUpdate(DevicePushAddress.InProcess("phone-bob-2")));
+        using var phone = Host.NewBrowser();
+
+        var first = await phone.PostAsync("/mfa/push/v1/device/push-address", update, antiforgery: false);
+        var second = await phone.PostAsync("/mfa/push/v1/device/push-address", update, antiforgery: false);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await first.Content.ReadAsStringAsync());
+        var replay = await Browser.JsonAsync(second);
+        await AssertProblemAsync(second, HttpStatusCode.Conflict, "Replayed");
+        Assert.That(replay["error"]!.GetValue<string>(), Is.EqualTo("replay"));
+    }
+
+    [Test]
+    public async Task UpdateAddress_ForgedSignature_401InvalidSignatureProblem()
+    {
+        var (device, _) = await EnrollPhoneAsync("bob");
+        var update = PushDevice.UpdateBody(Forged(device.CreatePushAddressUpdate(DevicePushAddress.InProcess("phone-evil"))));
+        using var phone = Host.NewBrowser();
+
+        var response = await phone.PostAsync("/mfa/push/v1/device/push-address", update, antiforgery: false);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "InvalidSignature");
+    }
+
+    [Test]
+    public async Task UpdateAddress_NoUpdateMember_400MalformedInput()
+    {
+        using var phone = Host.NewBrowser();
+
+        await AssertProblemAsync(await phone.PostAsync("/mfa/push/v1/device/push-address", new { other = "x" }, antiforgery: false), HttpStatusCode.BadRequest, "MalformedInput");
     }
 }

@@ -40,6 +40,21 @@ public sealed class RateLimitTests : WebTestBase
         await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "RateLimited");
     }
 
+    [TestCase("GET", "/mfa/push/v1/challenges")]
+    [TestCase("POST", "/mfa/push/v1/device/push-address")]
+    public async Task DeviceRoute_OverTheLimit_RateLimitedProblem(string method, string path)
+    {
+        using var browser = Host.NewBrowser();
+        for (var i = 0; i < 2; i++)
+        {
+            await browser.SendAsync(new HttpMethod(method), path, method == "GET" ? null : new { update = "a.b.c" }, antiforgery: false);
+        }
+
+        var refused = await browser.SendAsync(new HttpMethod(method), path, method == "GET" ? null : new { update = "a.b.c" }, antiforgery: false);
+
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "RateLimited");
+    }
+
     [Test]
     public async Task PasskeyBegin_ReturnsRequestOptions()
     {

@@ -30,6 +30,7 @@ public sealed class WebAuthnTests : WebTestBase
         var json = await Browser.JsonAsync(done);
         Assert.That(done.StatusCode, Is.EqualTo(HttpStatusCode.OK), json.ToJsonString());
         Assert.That(json["authenticator"]!["authenticatorType"]!.GetValue<string>(), Is.EqualTo(authenticatorType));
+        Assert.That(json["authenticator"]!["variant"]!.GetValue<string>(), Is.EqualTo(authenticatorType == "device" ? "platform" : "security-key"));
         authenticator.SignCount = 1;
         return authenticator;
     }

@@ -6,6 +6,7 @@ namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
 [TestFixture(PostgreSqlRoute.Direct)]
 [TestFixture(PostgreSqlRoute.PgBouncer)]
+[TestFixture(PostgreSqlRoute.DirectPrepared)]
 public sealed class PostgreSqlReplayGuardStoreTests(PostgreSqlRoute route) : ReplayGuardStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;

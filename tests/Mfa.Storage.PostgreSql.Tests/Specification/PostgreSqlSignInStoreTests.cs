@@ -5,6 +5,7 @@ namespace Mfa.Storage.PostgreSql.Tests.Specification;
 
 [TestFixture(PostgreSqlRoute.Direct)]
 [TestFixture(PostgreSqlRoute.PgBouncer)]
+[TestFixture(PostgreSqlRoute.DirectPrepared)]
 public sealed class PostgreSqlSignInStoreTests(PostgreSqlRoute route) : SignInStoreSpecification
 {
     private PostgreSqlTestDatabase? _schema;

@@ -3,8 +3,9 @@ using Mfa.Storage.Relational;
 
 namespace Mfa.Storage.Sqlite.Tests.Specification;
 
-[TestFixture]
-public sealed class SqliteSignInStoreTests : SignInStoreSpecification
+[TestFixture(false)]
+[TestFixture(true)]
+public sealed class SqliteSignInStoreTests(bool durableBegin) : SignInStoreSpecification
 {
     private SqliteTestDatabase? _file;
 
@@ -18,11 +19,11 @@ public sealed class SqliteSignInStoreTests : SignInStoreSpecification
     protected override async Task<SignInTestStores> CreateStoreAsync(TimeProvider time)
     {
         _file = new SqliteTestDatabase();
-        return Over(await _file.OpenAsync(time));
+        return Over(await _file.OpenAsync(time, configure: o => o.DurableChallengeBegin = durableBegin));
     }
 
     protected override async Task<SignInTestStores> CreatePeerAsync(SignInTestStores store, TimeProvider time) =>
-        Over(await _file!.OpenAsync(time, pooling: false));
+        Over(await _file!.OpenAsync(time, pooling: false, configure: o => o.DurableChallengeBegin = durableBegin));
 
     [TearDown]
     public async Task DeleteFileAsync()

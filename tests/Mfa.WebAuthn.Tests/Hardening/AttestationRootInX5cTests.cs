@@ -12,30 +12,8 @@ namespace Mfa.WebAuthn.Tests.Hardening;
 /// that x5c brings along never enters the chain's extra store). Tests marked "failed before the fix" reproduced the issue on the unfixed code.
 /// </summary>
 [TestFixture]
-public sealed class AttestationRootInX5cTests
+public sealed class AttestationRootInX5cTests : TrustEvaluationFixtureBase
 {
-    private static readonly Guid s_aaguid = Guid.Parse("2fc0579f-8113-47ea-b116-bb5a8db9202a");
-    private static readonly Dictionary<Guid, IReadOnlyCollection<X509Certificate2>> s_none = [];
-    private AttestationFixture _fixture = null!;
-    private ECDsa _leafKey = null!;
-    private X509Certificate2 _leaf = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = new AttestationFixture();
-        _leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        _leaf = _fixture.Issue(_leafKey);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _leaf.Dispose();
-        _leafKey.Dispose();
-        _fixture.Dispose();
-    }
-
     [TestCase("packed")]
     [TestCase("tpm")]
     [TestCase("apple")]
@@ -44,9 +22,9 @@ public sealed class AttestationRootInX5cTests
     public void Evaluate_ConfiguredRootInX5c_FailsInvalidAttestation(string format)
     {
         // Failed before the fix: the path was trusted.
-        var anchors = new Dictionary<Guid, IReadOnlyCollection<X509Certificate2>> { [s_aaguid] = [_fixture.Ca] };
+        var anchors = new Dictionary<Guid, IReadOnlyCollection<X509Certificate2>> { [Aaguid] = [Fixture.Ca] };
 
-        var outcome = AttestationTrustEvaluator.Evaluate(s_aaguid, [_leaf, _fixture.Ca], anchors, null, AttestationFixture.Now, format);
+        var outcome = AttestationTrustEvaluator.Evaluate(Aaguid, [Leaf, Fixture.Ca], anchors, null, AttestationFixture.Now, format);
 
         Assert.That(outcome.Failure, Is.EqualTo(MfaFailureReason.InvalidAttestation));
     }
@@ -55,9 +33,9 @@ public sealed class AttestationRootInX5cTests
     public void Evaluate_MetadataRootInX5c_FailsInvalidAttestation()
     {
         // Failed before the fix.
-        var source = new Metadata.FakeTrustSource(new AuthenticatorModel { Aaguid = s_aaguid, Description = "Model", AttestationRoots = [_fixture.Ca] });
+        var source = new Metadata.FakeTrustSource(new AuthenticatorModel { Aaguid = Aaguid, Description = "Model", AttestationRoots = [Fixture.Ca] });
 
-        var outcome = AttestationTrustEvaluator.Evaluate(s_aaguid, [_leaf, _fixture.Ca], s_none, source, AttestationFixture.Now, "packed");
+        var outcome = AttestationTrustEvaluator.Evaluate(Aaguid, [Leaf, Fixture.Ca], NoAnchors, source, AttestationFixture.Now, "packed");
 
         Assert.That(outcome.Failure, Is.EqualTo(MfaFailureReason.InvalidAttestation));
     }
@@ -65,9 +43,9 @@ public sealed class AttestationRootInX5cTests
     [Test]
     public void Evaluate_AndroidKeyWithGoogleStyleFullChain_Trusted()
     {
-        var anchors = new Dictionary<Guid, IReadOnlyCollection<X509Certificate2>> { [s_aaguid] = [_fixture.Ca] };
+        var anchors = new Dictionary<Guid, IReadOnlyCollection<X509Certificate2>> { [Aaguid] = [Fixture.Ca] };
 
-        var outcome = AttestationTrustEvaluator.Evaluate(s_aaguid, [_leaf, _fixture.Ca], anchors, null, AttestationFixture.Now, "android-key");
+        var outcome = AttestationTrustEvaluator.Evaluate(Aaguid, [Leaf, Fixture.Ca], anchors, null, AttestationFixture.Now, "android-key");
 
         Assert.That((outcome.Succeeded, outcome.Trusted), Is.EqualTo((true, (bool?)true)));
     }
@@ -76,10 +54,10 @@ public sealed class AttestationRootInX5cTests
     public void Evaluate_LeafIsTheAnchorItself_Trusted()
     {
         // FIDO conformance P-3: a (self-signed) batch certificate listed as its own root in metadata is trusted.
-        using var batch = new CertificateRequest(AttestationFixture.PackedSubject, _leafKey, HashAlgorithmName.SHA256).CreateSelfSigned(AttestationFixture.Now.AddYears(-1), AttestationFixture.Now.AddYears(1));
-        var anchors = new Dictionary<Guid, IReadOnlyCollection<X509Certificate2>> { [s_aaguid] = [batch] };
+        using var batch = new CertificateRequest(AttestationFixture.PackedSubject, LeafKey, HashAlgorithmName.SHA256).CreateSelfSigned(AttestationFixture.Now.AddYears(-1), AttestationFixture.Now.AddYears(1));
+        var anchors = new Dictionary<Guid, IReadOnlyCollection<X509Certificate2>> { [Aaguid] = [batch] };
 
-        var outcome = AttestationTrustEvaluator.Evaluate(s_aaguid, [batch], anchors, null, AttestationFixture.Now, "packed");
+        var outcome = AttestationTrustEvaluator.Evaluate(Aaguid, [batch], anchors, null, AttestationFixture.Now, "packed");
 
         Assert.That((outcome.Succeeded, outcome.Trusted), Is.EqualTo((true, (bool?)true)));
     }

@@ -9,7 +9,7 @@ namespace Mfa.WebAuthn.Tests.Hardening;
 /// covered by tests/Mfa.RandomInput.Tests). Each case below threw ArgumentException or FormatException before the fix.
 /// </summary>
 [TestFixture]
-public sealed class MalformedTextTests
+public sealed class MalformedTextTests : WebAuthnHostFixtureBase
 {
     private const string CreationOptions = """
         {"rp":{"id":"example.com","name":"Example"},"user":{"id":"dXNlcg","name":"u","displayName":"u"},
@@ -21,23 +21,6 @@ public sealed class MalformedTextTests
     private static readonly DateTimeOffset s_now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly WebAuthnOptions s_options = new() { RelyingPartyId = "example.com", RelyingPartyName = "Example", Origins = [WebAuthnHarness.Origin] };
-
-    private WebAuthnHarness _host = null!;
-    private TestAuthenticator _key = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _host = new WebAuthnHarness();
-        _key = new TestAuthenticator(WebAuthnHarness.Origin);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _host.Dispose();
-        _key.Dispose();
-    }
 
     /// <summary>Where in a response JSON the bad text goes: a member name, a value, between tokens, everything.</summary>
     private static IEnumerable<TestCaseData> Placements()
@@ -55,7 +38,7 @@ public sealed class MalformedTextTests
     [TestCaseSource(nameof(Placements))]
     public void VerifyRegistration_BadTextInResponse_FailsMalformedInput(string bad, string where)
     {
-        var json = Place(_key.Register(CreationOptions).ToJson(), bad, where);
+        var json = Place(Key.Register(CreationOptions).ToJson(), bad, where);
 
         var result = WebAuthnVerifier.VerifyRegistration(CreationOptions, json, s_options, s_now);
 
@@ -65,9 +48,9 @@ public sealed class MalformedTextTests
     [TestCaseSource(nameof(Placements))]
     public void VerifyAssertion_BadTextInResponse_FailsMalformedInput(string bad, string where)
     {
-        var json = Place(_key.Assert(RequestOptions).ToJson(), bad, where);
+        var json = Place(Key.Assert(RequestOptions).ToJson(), bad, where);
 
-        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, json, new WebAuthnStoredCredential(_key.CredentialIdText, _key.CosePublicKey()), s_options);
+        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, json, new WebAuthnStoredCredential(Key.CredentialIdText, Key.CosePublicKey()), s_options);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -78,7 +61,7 @@ public sealed class MalformedTextTests
     public void VerifyRegistration_BadTextInOptions_FailsMalformedInput(int code)
     {
         var bad = ((char)code).ToString();
-        var result = WebAuthnVerifier.VerifyRegistration(CreationOptions.Replace("\"u\"", "\"u" + bad + "\"", StringComparison.Ordinal), _key.Register(CreationOptions).ToJson(), s_options, s_now);
+        var result = WebAuthnVerifier.VerifyRegistration(CreationOptions.Replace("\"u\"", "\"u" + bad + "\"", StringComparison.Ordinal), Key.Register(CreationOptions).ToJson(), s_options, s_now);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -88,7 +71,7 @@ public sealed class MalformedTextTests
     public void VerifyAssertion_BadTextInOptions_FailsMalformedInput(int code)
     {
         var bad = ((char)code).ToString();
-        var result = WebAuthnVerifier.VerifyAssertion("{\"x" + bad + "\":1," + RequestOptions[1..], _key.Assert(RequestOptions).ToJson(), new WebAuthnStoredCredential(_key.CredentialIdText, _key.CosePublicKey()), s_options);
+        var result = WebAuthnVerifier.VerifyAssertion("{\"x" + bad + "\":1," + RequestOptions[1..], Key.Assert(RequestOptions).ToJson(), new WebAuthnStoredCredential(Key.CredentialIdText, Key.CosePublicKey()), s_options);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -96,9 +79,9 @@ public sealed class MalformedTextTests
     [TestCaseSource(nameof(Placements))]
     public async Task CompleteEnrollment_BadTextInResponse_FailsMalformedInput(string bad, string where)
     {
-        var (enrollmentId, options) = await _host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
+        var (enrollmentId, options) = await Host.BeginEnrollmentAsync(WebAuthnHarness.Alice);
 
-        var result = await _host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(Place(_key.Register(options).ToJson(), bad, where)));
+        var result = await Host.Mfa.CompleteEnrollmentAsync(WebAuthnHarness.Alice, enrollmentId, new WebAuthnEnrollmentResponse(Place(Key.Register(options).ToJson(), bad, where)));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -106,10 +89,10 @@ public sealed class MalformedTextTests
     [TestCaseSource(nameof(Placements))]
     public async Task CompleteChallenge_BadTextInResponse_FailsMalformedInput(string bad, string where)
     {
-        await _host.EnrolledAsync(WebAuthnHarness.Alice, _key);
-        var (challengeId, options) = await _host.BeginChallengeAsync(WebAuthnHarness.Alice);
+        await Host.EnrolledAsync(WebAuthnHarness.Alice, Key);
+        var (challengeId, options) = await Host.BeginChallengeAsync(WebAuthnHarness.Alice);
 
-        var result = await _host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(Place(_key.Assert(options).ToJson(), bad, where)));
+        var result = await Host.Mfa.CompleteChallengeAsync(WebAuthnHarness.Alice, challengeId, MfaPurpose.SignIn, new WebAuthnChallengeResponse(Place(Key.Assert(options).ToJson(), bad, where)));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -117,10 +100,10 @@ public sealed class MalformedTextTests
     [TestCaseSource(nameof(Placements))]
     public async Task CompleteDiscoverableChallenge_BadTextInResponse_FailsMalformedInput(string bad, string where)
     {
-        await _host.EnrolledAsync(WebAuthnHarness.Alice, _key);
-        var begun = await _host.BeginPasskeySignInAsync();
+        await Host.EnrolledAsync(WebAuthnHarness.Alice, Key);
+        var begun = await Host.BeginPasskeySignInAsync();
 
-        var result = await _host.CompletePasskeySignInAsync(begun.ChallengeId!, new WebAuthnChallengeResponse(Place(_key.Assert(begun.Prompt!.OptionsJson).ToJson(), bad, where)));
+        var result = await Host.CompletePasskeySignInAsync(begun.ChallengeId!, new WebAuthnChallengeResponse(Place(Key.Assert(begun.Prompt!.OptionsJson).ToJson(), bad, where)));
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -139,7 +122,7 @@ public sealed class MalformedTextTests
             _ => CreationOptions.Replace("\"challenge\":\"", "\"challenge\":\"\\ud800", StringComparison.Ordinal),
         };
 
-        var result = WebAuthnVerifier.VerifyRegistration(options, _key.Register(CreationOptions).ToJson(), s_options, s_now);
+        var result = WebAuthnVerifier.VerifyRegistration(options, Key.Register(CreationOptions).ToJson(), s_options, s_now);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -149,10 +132,10 @@ public sealed class MalformedTextTests
     [TestCase("authenticatorAttachment")]
     public void VerifyAssertion_EscapedLoneSurrogateInResponse_FailsMalformedInput(string member)
     {
-        var json = _key.Assert(RequestOptions).ToJson();
+        var json = Key.Assert(RequestOptions).ToJson();
         json = json.Replace("\"" + member + "\":\"", "\"" + member + "\":\"\\udbff", StringComparison.Ordinal);
 
-        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, json, new WebAuthnStoredCredential(_key.CredentialIdText, _key.CosePublicKey()), s_options);
+        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, json, new WebAuthnStoredCredential(Key.CredentialIdText, Key.CosePublicKey()), s_options);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -165,7 +148,7 @@ public sealed class MalformedTextTests
         // Threw InvalidOperationException before the fix (found by tests/Mfa.RandomInput.Tests).
         var options = CreationOptions.Replace("\"alg\":-7", "\"alg\":" + alg, StringComparison.Ordinal);
 
-        var result = WebAuthnVerifier.VerifyRegistration(options, _key.Register(CreationOptions).ToJson(), s_options, s_now);
+        var result = WebAuthnVerifier.VerifyRegistration(options, Key.Register(CreationOptions).ToJson(), s_options, s_now);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }
@@ -180,11 +163,11 @@ public sealed class MalformedTextTests
     [Test]
     public void VerifyAssertion_ClientDataWithPartialPadding_FailsMalformedInput()
     {
-        var json = _key.Assert(RequestOptions).ToJson();
+        var json = Key.Assert(RequestOptions).ToJson();
         var clientData = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("response").GetProperty("clientDataJSON").GetString()!;
         var broken = clientData.Length % 4 == 2 ? clientData + "=" : clientData[..^((clientData.Length % 4) + 2)] + "=";
 
-        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, json.Replace(clientData, broken, StringComparison.Ordinal), new WebAuthnStoredCredential(_key.CredentialIdText, _key.CosePublicKey()), s_options);
+        var result = WebAuthnVerifier.VerifyAssertion(RequestOptions, json.Replace(clientData, broken, StringComparison.Ordinal), new WebAuthnStoredCredential(Key.CredentialIdText, Key.CosePublicKey()), s_options);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }

@@ -9,7 +9,7 @@ namespace Mfa.WebAuthn.Tests.Hardening;
 /// Tests marked "failed before the fix" reproduced the issue on the unfixed code.
 /// </summary>
 [TestFixture]
-public sealed class RegistrationPolicyTests
+public sealed class RegistrationPolicyTests : WebAuthnHostFixtureBase
 {
     private const string CreationOptions = """
         {"rp":{"id":"example.com","name":"Example"},"user":{"id":"dXNlcg","name":"u","displayName":"u"},
@@ -19,38 +19,21 @@ public sealed class RegistrationPolicyTests
 
     private static readonly DateTimeOffset s_now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private WebAuthnHarness _host = null!;
-    private TestAuthenticator _key = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _host = new WebAuthnHarness();
-        _key = new TestAuthenticator(WebAuthnHarness.Origin);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _host.Dispose();
-        _key.Dispose();
-    }
-
     [Test]
     public async Task CompleteEnrollment_DeviceKindAnsweredByCrossPlatformAuthenticator_FailsAttachmentMismatch()
     {
         // Failed before the fix: the device-bound enrollment stored a roaming key.
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.AuthenticatorAttachment = "cross-platform", WebAuthnAuthenticatorKind.Device);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.AuthenticatorAttachment = "cross-platform", WebAuthnAuthenticatorKind.Device);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AttachmentMismatch));
-        Assert.That(await _host.Store.ListByUserAsync(WebAuthnHarness.Alice.Id), Is.Empty);
+        Assert.That(await Host.Store.ListByUserAsync(WebAuthnHarness.Alice.Id), Is.Empty);
     }
 
     [Test]
     public async Task CompleteEnrollment_SecurityKeyKindAnsweredByPlatformAuthenticator_FailsAttachmentMismatch()
     {
         // Failed before the fix.
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.AuthenticatorAttachment = "platform");
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.AuthenticatorAttachment = "platform");
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AttachmentMismatch));
     }
@@ -62,7 +45,7 @@ public sealed class RegistrationPolicyTests
     [TestCase(WebAuthnAuthenticatorKind.SecurityKey, "cross-platform")]
     public async Task CompleteEnrollment_AttachmentAskedForOrNotReported_Succeeds(WebAuthnAuthenticatorKind kind, string? attachment)
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.AuthenticatorAttachment = attachment, kind);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.AuthenticatorAttachment = attachment, kind);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -70,9 +53,9 @@ public sealed class RegistrationPolicyTests
     [Test]
     public async Task CompleteEnrollment_CredentialAlreadyRegisteredForTheUser_FailsAlreadyEnrolled()
     {
-        await _host.EnrolledAsync(WebAuthnHarness.Alice, _key);
+        await Host.EnrolledAsync(WebAuthnHarness.Alice, Key);
 
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
     }
@@ -82,7 +65,7 @@ public sealed class RegistrationPolicyTests
     {
         using var host = new WebAuthnHarness(o => o.PubKeyCredParams = [CoseAlgorithm.ES384, CoseAlgorithm.RS256]);
 
-        var result = await host.EnrollAsync(WebAuthnHarness.Alice, _key);
+        var result = await host.EnrollAsync(WebAuthnHarness.Alice, Key);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnsupportedAlgorithm));
     }
@@ -91,7 +74,7 @@ public sealed class RegistrationPolicyTests
     public async Task CompleteEnrollment_ReportedPublicKeyAlgorithmNotTheKeys_FailsUnsupportedAlgorithm()
     {
         // Failed before the fix: response.publicKeyAlgorithm was not compared with the key.
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.PublicKeyAlgorithm = (int)CoseAlgorithm.RS256);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.PublicKeyAlgorithm = (int)CoseAlgorithm.RS256);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.UnsupportedAlgorithm));
     }
@@ -99,7 +82,7 @@ public sealed class RegistrationPolicyTests
     [Test]
     public async Task CompleteEnrollment_ReportedPublicKeyAlgorithmTheKeys_Succeeds()
     {
-        var result = await _host.EnrollAsync(WebAuthnHarness.Alice, _key, c => c.PublicKeyAlgorithm = (int)CoseAlgorithm.ES256);
+        var result = await Host.EnrollAsync(WebAuthnHarness.Alice, Key, c => c.PublicKeyAlgorithm = (int)CoseAlgorithm.ES256);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -113,7 +96,7 @@ public sealed class RegistrationPolicyTests
     public MfaFailureReason VerifyRegistration_Attachment_EnforcedWhenAskedAndReported(string? asked, string? reported)
     {
         var options = Options(asked, exclude: null);
-        var ceremony = _key.Register(options);
+        var ceremony = Key.Register(options);
         ceremony.AuthenticatorAttachment = reported;
 
         return WebAuthnVerifier.VerifyRegistration(options, ceremony.ToJson(), RelyingParty(), s_now).FailureReason;
@@ -123,9 +106,9 @@ public sealed class RegistrationPolicyTests
     public void VerifyRegistration_CredentialInExcludeCredentials_FailsAlreadyEnrolled()
     {
         // Failed before the fix: the stateless verifier ignored excludeCredentials.
-        var options = Options(null, exclude: _key.CredentialIdText);
+        var options = Options(null, exclude: Key.CredentialIdText);
 
-        var result = WebAuthnVerifier.VerifyRegistration(options, _key.Register(options).ToJson(), RelyingParty(), s_now);
+        var result = WebAuthnVerifier.VerifyRegistration(options, Key.Register(options).ToJson(), RelyingParty(), s_now);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.AlreadyEnrolled));
     }
@@ -135,7 +118,7 @@ public sealed class RegistrationPolicyTests
     {
         var options = Options(null, exclude: "AAAA");
 
-        var result = WebAuthnVerifier.VerifyRegistration(options, _key.Register(options).ToJson(), RelyingParty(), s_now);
+        var result = WebAuthnVerifier.VerifyRegistration(options, Key.Register(options).ToJson(), RelyingParty(), s_now);
 
         Assert.That(result.Succeeded, Is.True, result.Message);
     }
@@ -145,7 +128,7 @@ public sealed class RegistrationPolicyTests
     {
         var options = Options(null, exclude: "not base64url!");
 
-        var result = WebAuthnVerifier.VerifyRegistration(options, _key.Register(Options(null, null)).ToJson(), RelyingParty(), s_now);
+        var result = WebAuthnVerifier.VerifyRegistration(options, Key.Register(Options(null, null)).ToJson(), RelyingParty(), s_now);
 
         Assert.That(result.FailureReason, Is.EqualTo(MfaFailureReason.MalformedInput));
     }

@@ -3,12 +3,15 @@ using Mfa.Core.Policy;
 using Mfa.Core.Service;
 using Mfa.Sample.Web.Accounts;
 using Mfa.Sample.Web.SignIn;
-using Mfa.WebAuthn;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mfa.Sample.Web.Pages.Account;
 
-internal sealed class SignInModel(AccountStore accounts, IMfaService mfa, SampleSignIn signIn) : SamplePageModel
+/// <summary>
+/// The first step: the password. A user with a second factor gets Mfa.AspNetCore's "MFA pending" cookie and goes on to
+/// pick a method; the page also offers passkey sign-in (button and autofill) through <c>mfa.js</c>.
+/// </summary>
+internal sealed class SignInModel(AccountStore accounts, IMfaService mfa) : SamplePageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -48,32 +51,8 @@ internal sealed class SignInModel(AccountStore accounts, IMfaService mfa, Sample
             return Redirect(SafeReturnUrl(ReturnUrl));
         }
 
-        await SampleSignIn.SignInMfaPendingAsync(HttpContext, account);
+        // First factor done: the pending cookie reaches only /mfa, where the second factor upgrades it to the session.
+        await HttpContext.SignInMfaPendingAsync(account.Id, account.Username, SampleSignIn.RoleClaims(account));
         return Redirect("/Account/Mfa?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(ReturnUrl)));
-    }
-
-    public async Task<IActionResult> OnPostPasskeyBeginAsync(CancellationToken cancellationToken)
-    {
-        var begun = await mfa.BeginDiscoverableChallengeAsync(new WebAuthnChallengeRequest(MfaPurpose.SignIn), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
-        return begun.Succeeded
-            ? new JsonResult(new { challengeId = begun.ChallengeId, options = begun.Prompt.Options })
-            : ErrorJson(SampleMessages.For(begun.FailureReason, begun.RetryAfter));
-    }
-
-    public async Task<IActionResult> OnPostPasskeyCompleteAsync([FromBody] CeremonyPost post, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(post.Id))
-        {
-            return ErrorJson(SampleMessages.For(MfaFailureReason.MalformedInput));
-        }
-
-        var result = await mfa.CompleteDiscoverableChallengeAsync(post.Id, MfaPurpose.SignIn, new WebAuthnChallengeResponse(post.Response.GetRawText()), cancellationToken);
-        if (!result.Succeeded || await accounts.FindByIdAsync(result.UserId, cancellationToken) is not { } account)
-        {
-            return ErrorJson(SampleMessages.For(result.FailureReason, result.RetryAfter));
-        }
-
-        await signIn.SignInWithMfaAsync(HttpContext, account, result, passwordUsed: false);
-        return RedirectJson(SafeReturnUrl(post.ReturnUrl));
     }
 }

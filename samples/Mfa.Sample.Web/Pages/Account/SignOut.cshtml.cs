@@ -1,4 +1,4 @@
-using Mfa.Sample.Web.SignIn;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mfa.Sample.Web.Pages.Account;
@@ -11,7 +11,8 @@ internal sealed class SignOutModel : SamplePageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await SampleSignIn.SignOutAsync(HttpContext);
+        await HttpContext.SignOutMfaPendingAsync();
+        await HttpContext.SignOutAsync();
         Flash("You are signed out.");
         return Redirect("/");
     }

@@ -12,7 +12,7 @@ namespace Mfa.Sample.Web.Pages.Admin;
 /// The directory admin's page: every user with requirement, factors (with kinds), last use and lockout; require MFA,
 /// unlock, rename, delete (refused when it would lock the user out, unless confirmed); and the Duo emulator's script.
 /// </summary>
-internal sealed class IndexModel(IMfaService mfa, AccountStore accounts, SampleKinds kinds, IServiceProvider services) : SamplePageModel
+internal sealed class IndexModel(IMfaService mfa, AccountStore accounts, IServiceProvider services) : SamplePageModel
 {
     public IReadOnlyList<AdminUserRow> Users { get; private set; } = [];
 
@@ -102,7 +102,7 @@ internal sealed class IndexModel(IMfaService mfa, AccountStore accounts, SampleK
         foreach (var account in await accounts.ListAsync(cancellationToken))
         {
             var status = await mfa.GetStatusAsync(new MfaUser(account.Id, account.Username), cancellationToken);
-            rows.Add(new AdminUserRow(account, status, await kinds.DescribeAsync(account.Id, cancellationToken)));
+            rows.Add(new AdminUserRow(account, status));
         }
 
         Users = rows;

@@ -1,23 +1,20 @@
-using Mfa.Core.Service;
 using Mfa.Sample.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mfa.Sample.Web.Pages.Security;
 
-/// <summary>Change the password: a sensitive action, so a user with a second factor confirms with it first (step-up).</summary>
-internal sealed class PasswordModel(IMfaService mfa, AccountStore accounts) : SamplePageModel
+/// <summary>
+/// Change the password: a sensitive action, so the page's policy asks for an MFA within the last five minutes
+/// (<c>RequireRecentMfa</c>); a session without one is sent to confirm first (step-up) and comes back.
+/// </summary>
+internal sealed class PasswordModel(AccountStore accounts) : SamplePageModel
 {
-    private const string ReturnUrl = "/Security/Password";
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await StepUpAsync(cancellationToken) ?? Page();
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync(string? current, string? password, CancellationToken cancellationToken)
     {
-        if (await StepUpAsync(cancellationToken) is { } stepUp)
-        {
-            return stepUp;
-        }
-
         if (await accounts.CheckPasswordAsync(User.Identity?.Name ?? string.Empty, current ?? string.Empty, cancellationToken) is null)
         {
             Error = "Your current password is not right.";
@@ -33,11 +30,5 @@ internal sealed class PasswordModel(IMfaService mfa, AccountStore accounts) : Sa
         await accounts.SetPasswordAsync(UserId, password!, cancellationToken);
         Flash("Your password was changed.");
         return Redirect("/Security");
-    }
-
-    private async Task<IActionResult?> StepUpAsync(CancellationToken cancellationToken)
-    {
-        var enrolled = await mfa.ListAuthenticatorsAsync(UserId, cancellationToken);
-        return enrolled.Count > 0 && !HasRecentMfa() ? StepUpRedirect("password-change", ReturnUrl) : null;
     }
 }
