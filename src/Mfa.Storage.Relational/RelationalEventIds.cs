@@ -4,11 +4,11 @@ namespace Mfa.Storage.Relational;
 internal static class RelationalEventIds
 {
     /// <summary>The schema was migrated.</summary>
-    public const int Migrated = 3000;
+    public const int Migrated = 4000;
 
     /// <summary>Expired rows were swept.</summary>
-    public const int Swept = 3001;
+    public const int Swept = 4001;
 
     /// <summary>A sweep failed (the next one retries).</summary>
-    public const int SweepFailed = 3002;
+    public const int SweepFailed = 4002;
 }

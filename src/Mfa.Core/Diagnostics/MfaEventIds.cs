@@ -17,8 +17,8 @@ namespace Mfa.Core.Diagnostics;
 ///   <item><term>1500–1504</term><description>Mfa.Push (literal ids in <c>PushFactorLog</c>: device gone, not delivered, bad answer signature, enrollment refused, anti-fatigue)</description></item>
 ///   <item><term>1505–1509</term><description>Mfa.Core key ring: <see cref="SecretUnavailable"/>, <see cref="SecretsReencrypted"/> (this class; also logged by factors that hold secrets)</description></item>
 ///   <item><term>3000–3006</term><description>Mfa.WebAuthn (<c>WebAuthnEventIds</c>)</description></item>
-///   <item><term>3000–3002</term><description>Mfa.Storage.Relational (<c>RelationalEventIds</c>): overlaps Mfa.WebAuthn's block; tell them apart by the log category</description></item>
 ///   <item><term>3100–3104</term><description>Mfa.WebAuthn.Metadata (<c>MetadataEventIds</c>)</description></item>
+///   <item><term>4000–4002</term><description>Mfa.Storage.Relational (<c>RelationalEventIds</c>: migration, sweeping)</description></item>
 ///   <item><term>13000–13003</term><description>Mfa.Duo (<c>DuoEventIds</c>)</description></item>
 /// </list>
 /// </remarks>
