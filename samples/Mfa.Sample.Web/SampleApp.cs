@@ -54,7 +54,6 @@ public static class SampleApp
         services.AddAuthorizationBuilder()
             .AddPolicy(SampleSignIn.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(SampleSignIn.AdminRole).RequireMfa())
             .AddPolicy(SampleSignIn.RecentMfaPolicy, p => p.RequireAuthenticatedUser().RequireRecentMfa(SampleSignIn.RecentMfaMaxAge));
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StepUpRedirect>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Security");
@@ -98,6 +97,8 @@ public static class SampleApp
         {
             o.AdminPolicy = SampleSignIn.AdminPolicy;
             o.ErrorRedirectPath = "/Account/Mfa";
+            // A page that needs a (recent) MFA sends the browser here to confirm and back, instead of "access denied".
+            o.StepUpPath = "/Account/Mfa";
             o.PasskeyUserClaims = SampleSignIn.PasskeyClaimsAsync;
             // Mfa:AspNetCore:* (rate limits, lifetimes) from configuration, as for the rest of Mfa:*.
             builder.Configuration.GetSection("Mfa:AspNetCore").Bind(o);

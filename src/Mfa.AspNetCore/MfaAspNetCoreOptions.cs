@@ -57,6 +57,19 @@ public sealed class MfaAspNetCoreOptions
     /// <value>Default <c>/</c>; a local path.</value>
     public string SignedInRedirectPath { get; set; } = "/";
 
+    /// <summary>
+    /// Where a signed-in browser goes when the only requirements it fails are MFA ones (<c>RequireMfa</c>,
+    /// <c>RequireRecentMfa</c>): the host's page that runs a challenge (the step-up) and returns. The package appends
+    /// <c>stepUp</c> (an action name derived from the path, for the challenge's <c>step-up:&lt;action&gt;</c> purpose) and
+    /// <c>returnUrl</c> (the local path and query that was refused).
+    /// </summary>
+    /// <value>
+    /// Default <see langword="null"/>: ASP.NET Core's usual "access denied". A local path. Requests that do not accept
+    /// <c>text/html</c> (fetch, APIs) keep the 403, and a host's own <c>IAuthorizationMiddlewareResultHandler</c>
+    /// registered before <c>AddAspNetCore</c> is left in place (the package then does not redirect).
+    /// </value>
+    public string? StepUpPath { get; set; }
+
     /// <summary>Where the Duo callback sends the browser after a failure (<c>?mfaError=ReasonName</c> is appended).</summary>
     /// <value>Default <c>/</c>; a local path.</value>
     public string ErrorRedirectPath { get; set; } = "/";

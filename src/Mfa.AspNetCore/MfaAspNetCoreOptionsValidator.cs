@@ -45,6 +45,11 @@ internal sealed class MfaAspNetCoreOptionsValidator : IValidateOptions<MfaAspNet
             result.AddError("Must be a local path.", nameof(MfaAspNetCoreOptions.SignedInRedirectPath));
         }
 
+        if (options.StepUpPath is not null && !IsLocalPath(options.StepUpPath))
+        {
+            result.AddError("Must be a local path.", nameof(MfaAspNetCoreOptions.StepUpPath));
+        }
+
         if (!IsLocalPath(options.ErrorRedirectPath))
         {
             result.AddError("Must be a local path.", nameof(MfaAspNetCoreOptions.ErrorRedirectPath));

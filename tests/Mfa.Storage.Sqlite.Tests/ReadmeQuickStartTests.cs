@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Mfa.Storage.Sqlite.Tests;
 
-/// <summary>The README quick start, line for line, compiles and runs against a real SQLite file.</summary>
+/// <summary>The README quick start's service-level block, line for line, compiles and runs against a real SQLite file.</summary>
 [TestFixture]
 public sealed class ReadmeQuickStartTests
 {
@@ -31,7 +31,8 @@ public sealed class ReadmeQuickStartTests
     public void Readme_QuickStart_IsTheCodeThisTestRuns()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var start = readme.IndexOf("```csharp", readme.IndexOf("## Quick start", StringComparison.Ordinal), StringComparison.Ordinal);
+        // The quick start's second block: the service without ASP.NET Core (the web block is Mfa.AspNetCore.Tests' QuickStartTests).
+        var start = readme.IndexOf("```csharp", readme.IndexOf("Without ASP.NET Core, the service directly:", StringComparison.Ordinal), StringComparison.Ordinal);
         var block = readme[(start + 9)..readme.IndexOf("```", start + 9, StringComparison.Ordinal)];
         var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Mfa.Storage.Sqlite.Tests", "ReadmeQuickStartTests.cs"));
 

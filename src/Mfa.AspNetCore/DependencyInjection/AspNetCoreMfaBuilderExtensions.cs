@@ -6,6 +6,7 @@ using Mfa.AspNetCore.Factors;
 using Mfa.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,13 @@ public static class AspNetCoreMfaBuilderExtensions
         services.AddAntiforgery();
         services.AddDistributedMemoryCache();
         services.AddAuthorizationBuilder().AddPolicy(MfaAuthorizationDefaults.RequireMfaPolicy, p => p.RequireAuthenticatedUser().RequireMfa());
+
+        // The step-up redirect (MfaAspNetCoreOptions.StepUpPath) replaces ASP.NET Core's default result handler, never a host's own.
+        var resultHandler = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
+        if (resultHandler is null || resultHandler.ImplementationType == typeof(AuthorizationMiddlewareResultHandler))
+        {
+            services.AddSingleton<IAuthorizationMiddlewareResultHandler, StepUpRedirectHandler>();
+        }
 
         // The pending scheme is a plain cookie scheme under its own name; it is never the default scheme.
         services.AddAuthentication().AddCookie(MfaAuthenticationDefaults.PendingScheme);

@@ -194,8 +194,13 @@ export function credentialToJson(credential) {
   };
 }
 
-function cancelled(error) {
-  return new MfaError(error?.message || "The browser did not complete the request.", { reason: error?.name === "NotAllowedError" || error?.name === "AbortError" ? "Cancelled" : "Unknown", problem: null });
+/** A browser refusal as an MfaError: cancelled or timed out → "Cancelled"; create() matching excludeCredentials (InvalidStateError) → "AlreadyEnrolled". */
+function cancelled(error, creating = false) {
+  const name = error?.name;
+  const reason = name === "NotAllowedError" || name === "AbortError" ? "Cancelled" : (creating && name === "InvalidStateError" ? "AlreadyEnrolled" : "Unknown");
+  const mapped = new MfaError(error?.message || "The browser did not complete the request.", { reason, problem: null });
+  mapped.browserError = typeof name === "string" ? name : null;
+  return mapped;
 }
 
 /** navigator.credentials.create from creation options JSON → RegistrationResponseJSON. */
@@ -204,7 +209,7 @@ export async function createCredential(optionsJson, { signal } = {}) {
   try {
     credential = await navigator.credentials.create({ publicKey: parseCreationOptions(optionsJson), signal });
   } catch (error) {
-    throw cancelled(error);
+    throw cancelled(error, true);
   }
   return credentialToJson(credential);
 }

@@ -42,9 +42,9 @@ export function describe(error, retryAfterSeconds) {
       ? `Too many failed attempts. Try again in ${Math.max(1, Math.ceil(wait / 60))} minute(s), or ask your administrator.`
       : "This account is locked after too many failed attempts. Ask your administrator to unlock it.";
   }
+  // The browser refused to create a credential the options excluded (mfa.js names it AlreadyEnrolled).
+  if (reason === "AlreadyEnrolled" && error?.problem === null) return "This authenticator is already registered.";
   if (messages[reason]) return messages[reason];
-  // A browser refusal mfa.js could not name: excludeCredentials matching is an InvalidStateError.
-  if (error?.problem === null && /already registered/i.test(error?.message ?? "")) return "This authenticator is already registered.";
   console.warn("Unmapped failure", reason, error);
   return "That did not work. Please try again.";
 }
