@@ -505,11 +505,21 @@ internal abstract partial class RelationalDatabase : IAsyncDisposable, IDisposab
         }
     }
 
+    /// <summary>
+    /// Whether a driver exception becomes <see cref="MfaStoreException"/>: every availability fault, and every other
+    /// database error too (a schema that was not migrated or was changed by hand, a permission taken away, a replica that
+    /// became read-only after a failover). None of them may reach the host as a driver exception; the inner exception
+    /// keeps the driver's detail for the operator's log.
+    /// </summary>
     private bool IsUnavailable(Exception exception, CancellationToken cancellationToken) =>
-        exception is not (MfaStoreException or OperationCanceledException) && !cancellationToken.IsCancellationRequested && IsTransientFault(exception);
+        exception is not (MfaStoreException or OperationCanceledException)
+        && !cancellationToken.IsCancellationRequested
+        && (IsTransientFault(exception) || exception is DbException);
 
     /// <summary>The typed fault; the message names only the provider (the driver's may name hosts or values).</summary>
-    private MfaStoreException Unavailable(Exception exception) => new($"The MFA {ProviderName} store is unavailable.", exception);
+    private MfaStoreException Unavailable(Exception exception) => IsTransientFault(exception)
+        ? new($"The MFA {ProviderName} store is unavailable.", exception)
+        : new($"The MFA {ProviderName} store refused a statement (a schema or permission fault; the inner exception has the database's error).", exception);
 
     private static partial class Log
     {

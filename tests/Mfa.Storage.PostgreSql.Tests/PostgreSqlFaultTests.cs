@@ -106,6 +106,29 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
+    public async Task BeginChallengeAsync_TableDroppedBehindTheStore_StoreUnavailableNotADriverException()
+    {
+        await ProbeFlow.EnrollAsync(Mfa, s_alice);
+        await _schema!.AdminAsync($"DROP TABLE \"{_schema.Schema}\".mfa_challenges CASCADE");
+
+        var begun = await Mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+
+        Assert.That(begun.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
+    }
+
+    [Test]
+    public async Task GetStatusAsync_TableDroppedBehindTheStore_MfaStoreExceptionNamingNoTable()
+    {
+        await ProbeFlow.EnrollAsync(Mfa, s_alice);
+        await _schema!.AdminAsync($"DROP TABLE \"{_schema.Schema}\".mfa_authenticators CASCADE");
+
+        Assert.That(
+            async () => await Mfa.GetStatusAsync(s_alice),
+            Throws.TypeOf<MfaStoreException>().With.InnerException.InstanceOf<PostgresException>()
+                .And.Message.StartsWith("The MFA postgresql store refused a statement").And.Message.Not.Contains("mfa_"));
+    }
+
+    [Test]
     public async Task CompleteChallengeAsync_ChallengeRowLockedPastTheTimeout_StoreUnavailableAndConsumesNothing()
     {
         var (challengeId, nonce) = await BeginProbeAsync();

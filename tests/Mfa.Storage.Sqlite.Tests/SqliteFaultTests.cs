@@ -81,6 +81,38 @@ public sealed class SqliteFaultTests
     }
 
     [Test]
+    public async Task BeginChallengeAsync_TableDroppedBehindTheStore_StoreUnavailableNotADriverException()
+    {
+        await ProbeFlow.EnrollAsync(Mfa, s_alice);
+        await DropTableAsync("challenges");
+
+        var begun = await Mfa.BeginChallengeAsync(s_alice, new ChallengeRequest(ProbeFactor.FactorKind, MfaPurpose.SignIn));
+
+        Assert.That(begun.FailureReason, Is.EqualTo(MfaFailureReason.StoreUnavailable));
+    }
+
+    [Test]
+    public async Task GetStatusAsync_TableDroppedBehindTheStore_MfaStoreExceptionNamingNoTable()
+    {
+        await ProbeFlow.EnrollAsync(Mfa, s_alice);
+        await DropTableAsync("authenticators");
+
+        Assert.That(
+            async () => await Mfa.GetStatusAsync(s_alice),
+            Throws.TypeOf<MfaStoreException>().With.InnerException.InstanceOf<SqliteException>()
+                .And.Message.StartsWith("The MFA sqlite store refused a statement").And.Message.Not.Contains("mfa_"));
+    }
+
+    private async Task DropTableAsync(string table)
+    {
+        await using var connection = new SqliteConnection(_file.ConnectionString(pooling: false));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA foreign_keys = OFF; DROP TABLE \"mfa_{table}\";";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Test]
     public async Task CompleteChallengeAsync_WriteLockHeldPastTheTimeout_StoreUnavailableAndConsumesNothing()
     {
         var (challengeId, nonce) = await BeginProbeAsync();
