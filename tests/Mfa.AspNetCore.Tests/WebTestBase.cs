@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Mfa.Totp.Codes;
 using Mfa.Totp.Encoding;
 
@@ -12,8 +13,11 @@ public abstract class WebTestBase
 
     private protected virtual Action<MfaAspNetCoreOptions>? Configure => null;
 
+    /// <summary>More registrations on the MFA builder (factors, store decorators).</summary>
+    private protected virtual Action<IMfaBuilder>? AddFactors => null;
+
     [SetUp]
-    public async Task StartHostAsync() => Host = await WebTestHost.StartAsync(Configure);
+    public async Task StartHostAsync() => Host = await WebTestHost.StartAsync(Configure, AddFactors);
 
     [TearDown]
     public async Task StopHostAsync() => await Host.DisposeAsync();

@@ -11,4 +11,7 @@ internal static class MfaWebEventIds
 
     /// <summary>A push device request (pull, address update) was refused.</summary>
     public const int DeviceRequestRefused = 1212;
+
+    /// <summary>An MFA route answered 503 because the store failed (the exception, with the driver's error, is attached).</summary>
+    public const int StoreFault = 1213;
 }

@@ -13,4 +13,7 @@ internal static partial class MfaWebLog
 
     [LoggerMessage(EventId = MfaWebEventIds.DeviceRequestRefused, Level = LogLevel.Information, Message = "Push device request {Route} refused with {Status}")]
     public static partial void DeviceRequestRefused(ILogger logger, string route, int status);
+
+    [LoggerMessage(EventId = MfaWebEventIds.StoreFault, Level = LogLevel.Error, Message = "MFA route {Route} answered 503: the store failed")]
+    public static partial void StoreFault(ILogger logger, Exception exception, string route);
 }

@@ -32,6 +32,7 @@ public static class MfaEndpointRouteBuilderExtensions
         var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
         var serveSelfTest = options.ServeSelfTest ?? development;
         MfaEndpointMap.Map(group, options, serveSelfTest);
+        ((IEndpointConventionBuilder)group).Add(StoreFaultGuard.Apply);
         if (serveSelfTest)
         {
             // Also where the page lived as a static asset, beside mfa.js (end-to-end suites written against that path).
