@@ -151,14 +151,14 @@ internal static class EventStreamEndpoint
 
         var kind = context.Request.RouteValues["kind"] as string;
         var claimToken = call.Body.String("claimToken");
-        if (string.IsNullOrEmpty(claimToken) || claimToken.Length > 64)
+        if (string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(claimToken) || claimToken.Length > 64)
         {
             await call.FailAsync(MfaFailureReason.MalformedInput).ConfigureAwait(false);
             return;
         }
 
-        var verified = await call.Env.Lookups.TakeSignInClaimAsync(claimToken, call.Aborted).ConfigureAwait(false);
-        if (verified is null || !string.Equals(verified.UserId, call.Session.User.Id, StringComparison.Ordinal) || !string.Equals(verified.Kind, kind, StringComparison.Ordinal))
+        var verified = await call.Env.Lookups.TakeSignInClaimAsync(claimToken, call.Session.User.Id, kind, call.Aborted).ConfigureAwait(false);
+        if (verified is null)
         {
             MfaWebLog.SignInClaimRefused(call.Env.Logger, call.Session.User.Id);
             await call.FailAsync(MfaFailureReason.ChallengeNotFound).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using Mfa.Push.Device;
@@ -93,6 +94,52 @@ public sealed class EventStreamTests
 
             Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That((await Browser.JsonAsync(second))["failureReason"]!.GetValue<string>(), Is.EqualTo("ChallengeNotFound"));
+        }
+    }
+
+    [Test]
+    public async Task Claim_SixteenConcurrentTakes_ExactlyOneSignsIn()
+    {
+        await StartAsync(TimeSpan.FromMinutes(2));
+        var (browser, device, inbox, challengeId, number) = await BegunAsync();
+        using (browser)
+        {
+            await _phones.AnswerAsync(device, inbox, PushDeviceAction.Approve, number);
+            var claimToken = LastEvent((await ReadStreamAsync(browser, challengeId)).Body).Data["claimToken"]!.GetValue<string>();
+            var antiforgery = await Browser.JsonAsync(await browser.Client.GetAsync("/mfa/antiforgery"));
+            async Task<HttpResponseMessage> ClaimAsync()
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/mfa/challenges/push/claim") { Content = JsonContent.Create(new { claimToken }) };
+                request.Headers.Add(antiforgery["headerName"]!.GetValue<string>(), antiforgery["token"]!.GetValue<string>());
+                return await browser.Client.SendAsync(request);
+            }
+
+            var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(ClaimAsync)));
+
+            // The rest are 404 (already taken) or, for a request sent after the winner's cookie replaced the pending
+            // session, 400 (its antiforgery token was issued to the pending identity): never a second sign-in.
+            var statuses = string.Join(", ", claims.Select(c => (int)c.StatusCode));
+            Assert.That(claims.Count(c => c.StatusCode == HttpStatusCode.OK), Is.EqualTo(1), statuses);
+            Assert.That(claims.All(c => c.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.BadRequest), Is.True, statuses);
+        }
+    }
+
+    [Test]
+    public async Task Claim_AnotherUsersTokenFirst_TakesNothingAndTheOwnerStillSignsIn()
+    {
+        await StartAsync(TimeSpan.FromMinutes(2));
+        var (browser, device, inbox, challengeId, number) = await BegunAsync();
+        using var other = _host.NewBrowser();
+        using (browser)
+        {
+            await _phones.AnswerAsync(device, inbox, PushDeviceAction.Approve, number);
+            var claimToken = LastEvent((await ReadStreamAsync(browser, challengeId)).Body).Data["claimToken"]!.GetValue<string>();
+            await other.LoginAsync("mallory");
+            Assert.That((await other.PostAsync("/mfa/challenges/push/claim", new { claimToken })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+            var claimed = await browser.PostAsync("/mfa/challenges/push/claim", new { claimToken });
+
+            Assert.That(claimed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 
