@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Mfa.Core;
 using Mfa.Core.Factors;
 using Mfa.Duo.AuthApi;
@@ -74,7 +73,7 @@ internal sealed partial class DuoFactor(
             return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a Duo enrollment response.");
         }
 
-        if (!TryRead(state.Span, DuoFactorJsonContext.Default.DuoEnrollmentState, out var enrollment) || !IsUsername(enrollment.Username))
+        if (!FactorJson.TryRead(state.Span, DuoFactorJsonContext.Default.DuoEnrollmentState, out var enrollment) || !IsUsername(enrollment.Username))
         {
             return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The enrollment state is unreadable.");
         }
@@ -126,7 +125,7 @@ internal sealed partial class DuoFactor(
             return ChallengeBeginResult.Failure(MfaFailureReason.NotEnrolled);
         }
 
-        if (!TryRead(record.Data, DuoFactorJsonContext.Default.DuoAuthenticatorData, out var data) || !IsUsername(data.Username))
+        if (!FactorJson.TryRead(record.Data, DuoFactorJsonContext.Default.DuoAuthenticatorData, out var data) || !IsUsername(data.Username))
         {
             return ChallengeBeginResult.Failure(MfaFailureReason.MalformedInput, "The stored Duo binding cannot be read.");
         }
@@ -145,7 +144,7 @@ internal sealed partial class DuoFactor(
             return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a Duo challenge response.");
         }
 
-        if (!TryRead(state.Span, DuoFactorJsonContext.Default.DuoChallengeState, out var challenge) || !Enum.IsDefined(challenge.Mode) || !Enum.IsDefined(challenge.Step))
+        if (!FactorJson.TryRead(state.Span, DuoFactorJsonContext.Default.DuoChallengeState, out var challenge) || !Enum.IsDefined(challenge.Mode) || !Enum.IsDefined(challenge.Step))
         {
             return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The challenge state is unreadable.");
         }
@@ -193,22 +192,4 @@ internal sealed partial class DuoFactor(
     private static byte[] Serialize(DuoChallengeState state) => JsonSerializer.SerializeToUtf8Bytes(state, DuoFactorJsonContext.Default.DuoChallengeState);
 
     private static bool IsUsername(string username) => username.Length is > 0 and <= MaxUsernameLength && !username.Any(char.IsControl);
-
-    private static bool TryRead<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> type, out T value)
-        where T : class
-    {
-        try
-        {
-            value = JsonSerializer.Deserialize(json, type)!;
-            return value is not null;
-        }
-        catch (JsonException)
-        {
-            value = null!;
-            return false;
-        }
-    }
-
-    private static bool TryRead<T>(string json, JsonTypeInfo<T> type, out T value)
-        where T : class => TryRead(System.Text.Encoding.UTF8.GetBytes(json), type, out value);
 }

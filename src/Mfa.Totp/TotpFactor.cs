@@ -48,7 +48,7 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a TOTP enrollment response."));
         }
 
-        if (!StoredJson.TryRead(state.Span, TotpJsonContext.Default.TotpEnrollmentState, out var enrollment) || !TryParameters(enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0, out var parameters))
+        if (!FactorJson.TryRead(state.Span, TotpJsonContext.Default.TotpEnrollmentState, out var enrollment) || !TryParameters(enrollment.Algorithm, enrollment.Digits, enrollment.PeriodSeconds, enrollment.T0, out var parameters))
         {
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The enrollment state is unreadable."));
         }
@@ -146,7 +146,7 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
         var failure = MfaFailureReason.InvalidCode;
         foreach (var record in authenticators)
         {
-            if (!StoredJson.TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data) || !TryParameters(data.Algorithm, data.Digits, data.PeriodSeconds, data.T0, out var parameters))
+            if (!FactorJson.TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data) || !TryParameters(data.Algorithm, data.Digits, data.PeriodSeconds, data.T0, out var parameters))
             {
                 return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The stored authenticator cannot be read.", record);
             }
@@ -180,7 +180,7 @@ internal sealed class TotpFactor(IOptions<TotpOptions> options, ISecretProtector
     public SecretReprotection Reprotect(AuthenticatorRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!StoredJson.TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data))
+        if (!FactorJson.TryRead(record.Data, TotpJsonContext.Default.TotpAuthenticatorData, out var data))
         {
             return SecretReprotection.Unreadable(keyId: null);
         }

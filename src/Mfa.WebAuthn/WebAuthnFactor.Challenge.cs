@@ -90,7 +90,7 @@ internal sealed partial class WebAuthnFactor
             return CredentialIdentification.Failure(MfaFailureReason.MalformedInput, "Expected a WebAuthn challenge response.");
         }
 
-        if (!CeremonyState.TryRead(state, WebAuthnJsonContext.Default.AssertionState, out var begun) || begun.UserId is not null)
+        if (!FactorJson.TryRead(state.Span, WebAuthnJsonContext.Default.AssertionState, out var begun) || begun.UserId is not null)
         {
             return CredentialIdentification.Failure(MfaFailureReason.MalformedInput, "The authentication state is unreadable.");
         }
@@ -118,7 +118,7 @@ internal sealed partial class WebAuthnFactor
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a WebAuthn challenge response."));
         }
 
-        if (!CeremonyState.TryRead(state, WebAuthnJsonContext.Default.AssertionState, out var begun) || !TryDecodeChallenge(begun.Challenge, out var challenge))
+        if (!FactorJson.TryRead(state.Span, WebAuthnJsonContext.Default.AssertionState, out var begun) || !TryDecodeChallenge(begun.Challenge, out var challenge))
         {
             return Completed(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The authentication state is unreadable."));
         }

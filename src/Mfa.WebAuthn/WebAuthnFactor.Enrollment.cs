@@ -105,7 +105,7 @@ internal sealed partial class WebAuthnFactor
             return EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected a WebAuthn enrollment response.");
         }
 
-        if (!CeremonyState.TryRead(state, WebAuthnJsonContext.Default.RegistrationState, out var begun)
+        if (!FactorJson.TryRead(state.Span, WebAuthnJsonContext.Default.RegistrationState, out var begun)
             || !TryDecodeChallenge(begun.Challenge, out var challenge)
             || !CredentialKinds.TryParse(begun.Kind, out var kind)
             || begun.AuthenticatorId is null)

@@ -336,15 +336,5 @@ internal sealed class PushFactor : IOutOfBandFactor, IAuthenticatorHealth
         record.Kind == FactorKinds.Push ? Read(System.Text.Encoding.UTF8.GetBytes(record.Data), PushJsonContext.Default.PushDeviceCredential) : null;
 
     private static T? Read<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        try
-        {
-            return json.IsEmpty ? null : JsonSerializer.Deserialize(json, type);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        where T : class => FactorJson.TryRead(json, type, out var value) ? value : null;
 }

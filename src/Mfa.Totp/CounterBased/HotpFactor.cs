@@ -49,7 +49,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "Expected an HOTP enrollment response."));
         }
 
-        if (!StoredJson.TryRead(state.Span, HotpJsonContext.Default.HotpEnrollmentState, out var enrollment)
+        if (!FactorJson.TryRead(state.Span, HotpJsonContext.Default.HotpEnrollmentState, out var enrollment)
             || !TryParameters(enrollment.Algorithm, enrollment.Digits, enrollment.Counter, out var algorithm))
         {
             return ValueTask.FromResult(EnrollmentCompleteResult.Failure(MfaFailureReason.MalformedInput, "The enrollment state is unreadable."));
@@ -106,7 +106,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(response);
-        if (!StoredJson.TryRead(state.Span, HotpJsonContext.Default.HotpChallengeState, out var challenge))
+        if (!FactorJson.TryRead(state.Span, HotpJsonContext.Default.HotpChallengeState, out var challenge))
         {
             return ValueTask.FromResult(ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The challenge state is unreadable."));
         }
@@ -180,7 +180,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
         var failure = MfaFailureReason.InvalidCode;
         foreach (var record in authenticators)
         {
-            if (!StoredJson.TryRead(record.Data, HotpJsonContext.Default.HotpAuthenticatorData, out var data)
+            if (!FactorJson.TryRead(record.Data, HotpJsonContext.Default.HotpAuthenticatorData, out var data)
                 || !TryParameters(data.Algorithm, data.Digits, data.Counter, out var algorithm))
             {
                 return ChallengeCompleteResult.Failure(MfaFailureReason.MalformedInput, "The stored authenticator cannot be read.", record);
@@ -256,7 +256,7 @@ internal sealed class HotpFactor(IOptions<HotpOptions> options, ISecretProtector
     public SecretReprotection Reprotect(AuthenticatorRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!StoredJson.TryRead(record.Data, HotpJsonContext.Default.HotpAuthenticatorData, out var data))
+        if (!FactorJson.TryRead(record.Data, HotpJsonContext.Default.HotpAuthenticatorData, out var data))
         {
             return SecretReprotection.Unreadable(keyId: null);
         }

@@ -7,25 +7,4 @@ namespace Mfa.WebAuthn.Ceremonies;
 internal static class CeremonyState
 {
     public static byte[] Write<T>(T state, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(state, typeInfo);
-
-    public static bool TryRead<T>(ReadOnlyMemory<byte> bytes, JsonTypeInfo<T> typeInfo, out T state)
-        where T : class
-    {
-        state = null!;
-        try
-        {
-            var read = JsonSerializer.Deserialize(bytes.Span, typeInfo);
-            if (read is null)
-            {
-                return false;
-            }
-
-            state = read;
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }

@@ -15,21 +15,13 @@ internal static class CredentialRecords
             return false;
         }
 
-        try
-        {
-            var read = JsonSerializer.Deserialize(record.Data, WebAuthnJsonContext.Default.WebAuthnCredentialData);
-            if (read is null || !CredentialKinds.TryParse(read.Kind, out _))
-            {
-                return false;
-            }
-
-            data = read;
-            return true;
-        }
-        catch (JsonException)
+        if (!FactorJson.TryRead(record.Data, WebAuthnJsonContext.Default.WebAuthnCredentialData, out var read) || !CredentialKinds.TryParse(read.Kind, out _))
         {
             return false;
         }
+
+        data = read;
+        return true;
     }
 
     public static string Write(WebAuthnCredentialData data) => JsonSerializer.Serialize(data, WebAuthnJsonContext.Default.WebAuthnCredentialData);
