@@ -55,6 +55,13 @@ public sealed class EventStreamTests
         return (lines[0]["event: ".Length..], JsonNode.Parse(lines[1]["data: ".Length..])!);
     }
 
+    /// <summary>The phone approves; the claim token of the stream's <c>succeeded</c> event.</summary>
+    private async Task<string> ApprovedClaimTokenAsync(Browser browser, PushDevice device, string inbox, string challengeId, string? number)
+    {
+        await _phones.AnswerAsync(device, inbox, PushDeviceAction.Approve, number);
+        return LastEvent((await ReadStreamAsync(browser, challengeId)).Body).Data["claimToken"]!.GetValue<string>();
+    }
+
     [Test]
     public async Task Events_PhoneApproves_SucceededEventAndClaimSignsIn()
     {
@@ -85,8 +92,7 @@ public sealed class EventStreamTests
         var (browser, device, inbox, challengeId, number) = await BegunAsync();
         using (browser)
         {
-            await _phones.AnswerAsync(device, inbox, PushDeviceAction.Approve, number);
-            var claimToken = LastEvent((await ReadStreamAsync(browser, challengeId)).Body).Data["claimToken"]!.GetValue<string>();
+            var claimToken = await ApprovedClaimTokenAsync(browser, device, inbox, challengeId, number);
             var first = await browser.PostAsync("/mfa/challenges/push/claim", new { claimToken });
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -104,8 +110,7 @@ public sealed class EventStreamTests
         var (browser, device, inbox, challengeId, number) = await BegunAsync();
         using (browser)
         {
-            await _phones.AnswerAsync(device, inbox, PushDeviceAction.Approve, number);
-            var claimToken = LastEvent((await ReadStreamAsync(browser, challengeId)).Body).Data["claimToken"]!.GetValue<string>();
+            var claimToken = await ApprovedClaimTokenAsync(browser, device, inbox, challengeId, number);
             var antiforgery = await Browser.JsonAsync(await browser.Client.GetAsync("/mfa/antiforgery"));
             async Task<HttpResponseMessage> ClaimAsync()
             {
@@ -132,8 +137,7 @@ public sealed class EventStreamTests
         using var other = _host.NewBrowser();
         using (browser)
         {
-            await _phones.AnswerAsync(device, inbox, PushDeviceAction.Approve, number);
-            var claimToken = LastEvent((await ReadStreamAsync(browser, challengeId)).Body).Data["claimToken"]!.GetValue<string>();
+            var claimToken = await ApprovedClaimTokenAsync(browser, device, inbox, challengeId, number);
             await other.LoginAsync("mallory");
             Assert.That((await other.PostAsync("/mfa/challenges/push/claim", new { claimToken })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
@@ -151,8 +155,7 @@ public sealed class EventStreamTests
         using var other = _host.NewBrowser();
         using (browser)
         {
-            await _phones.AnswerAsync(device, inbox, PushDeviceAction.Approve, number);
-            var claimToken = LastEvent((await ReadStreamAsync(browser, challengeId)).Body).Data["claimToken"]!.GetValue<string>();
+            var claimToken = await ApprovedClaimTokenAsync(browser, device, inbox, challengeId, number);
             await other.LoginAsync("mallory");
 
             var claimed = await other.PostAsync("/mfa/challenges/push/claim", new { claimToken });
